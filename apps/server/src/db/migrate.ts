@@ -1,0 +1,23 @@
+import { Migrator, type Migration, type MigrationProvider, type Kysely } from "kysely";
+import * as m0001 from "./migrations/0001-core-schema.ts";
+
+/** Every migration in order. Append only: a landed migration is never edited. */
+const MIGRATIONS: Record<string, Migration> = {
+  "0001-core-schema": m0001,
+};
+
+class StaticMigrationProvider implements MigrationProvider {
+  getMigrations(): Promise<Record<string, Migration>> {
+    return Promise.resolve(MIGRATIONS);
+  }
+}
+
+/** Brings the schema up to date; throws with the failing migration's error. */
+export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
+  const migrator = new Migrator({ db, provider: new StaticMigrationProvider() });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === "Error");
+  if (error !== undefined || failed) {
+    throw new Error(`Migration ${failed?.migrationName ?? "(unknown)"} failed`, { cause: error });
+  }
+}

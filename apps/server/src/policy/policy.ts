@@ -1,0 +1,58 @@
+import type { Role } from "@family-story/domain";
+import type { Action } from "./actions.ts";
+
+/**
+ * The one place that says who may do what. Deny by default: a role holds only the actions
+ * listed for it. Record-level scoping (which people) lives in data/person-scope.ts and is
+ * applied by the data-access layer on every query.
+ */
+const CASEWORK: readonly Action[] = [
+  "session:self",
+  "person:search",
+  "person:read",
+  "person:create",
+  "person:update",
+  "relationship:write",
+  "address:write",
+  "sharing:read",
+  "sharing:write",
+];
+
+const GRANTS: Record<Role, readonly Action[]> = {
+  practitioner: CASEWORK,
+  team_manager: [...CASEWORK, "person:restrict"],
+  iro: CASEWORK,
+  youth_justice_worker: CASEWORK,
+  // Partners read only people shared with their organisation; they change nothing here.
+  partner_practitioner: ["session:self", "person:search", "person:read"],
+  // Analysts follow a finding to a child's record to check it, but do not edit.
+  performance_analyst: ["session:self", "person:search", "person:read"],
+  administrator: ["session:self", "admin:read", "admin:write"],
+  auditor: ["session:self", "audit:read", "audit:verify", "admin:read"],
+};
+
+/** True when the role holds the action. */
+export function roleCan(role: Role, action: Action): boolean {
+  return GRANTS[role].includes(action);
+}
+
+/** The actions a role holds, for the session response and the security documentation. */
+export function actionsFor(role: Role): Action[] {
+  return [...GRANTS[role]];
+}
+
+/** Roles that work records across the whole authority (as opposed to partner sharing). */
+export function hasAuthorityWideScope(role: Role): boolean {
+  switch (role) {
+    case "practitioner":
+    case "team_manager":
+    case "iro":
+    case "youth_justice_worker":
+    case "performance_analyst":
+      return true;
+    case "partner_practitioner":
+    case "administrator":
+    case "auditor":
+      return false;
+  }
+}

@@ -1,0 +1,8 @@
+import type { Route } from "../http/route.ts";
+import { authRoutes } from "./auth-routes.ts";
+import { healthRoutes } from "./health-routes.ts";
+import { openapiRoutes } from "./openapi-routes.ts";
+import { peopleRoutes } from "./people-routes.ts";
+
+/** Every endpoint of the service. The OpenAPI document and the permission snapshot are built from this list. */
+export const allRoutes: Route[] = [...healthRoutes, ...openapiRoutes, ...authRoutes, ...peopleRoutes];

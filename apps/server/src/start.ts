@@ -1,0 +1,67 @@
+import { mkdirSync } from "node:fs";
+import type { FastifyInstance } from "fastify";
+import type { Config } from "./config.ts";
+import { openDatabase, type DatabaseHandle } from "./db/connect.ts";
+import { migrateToLatest } from "./db/migrate.ts";
+import { DEMO_PASSWORD, DEMO_USERS } from "./demo/demo-organisation.ts";
+import { hasDemo, seedDemo } from "./demo/seed-demo.ts";
+import { buildApp } from "./http/app.ts";
+import { createServices, type Services } from "./services.ts";
+
+export interface RunningService {
+  app: FastifyInstance;
+  services: Services;
+  handle: DatabaseHandle;
+  url: string;
+  stop: () => Promise<void>;
+}
+
+/** Opens the database, migrates, seeds the demo on first start, and listens. */
+export async function startService(config: Config, log: (line: string) => void = console.log): Promise<RunningService> {
+  if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
+  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrateToLatest(handle.db as never);
+  const demoPresent = await hasDemo(handle.db);
+  if (config.mode === "production" && demoPresent) {
+    await handle.close();
+    throw new Error("Refusing to start in production: the database holds demo accounts. Use a database without the demo borough.");
+  }
+  let seeded = false;
+  if (config.seedDemo && !demoPresent) {
+    log(`Creating the synthetic demo borough (${config.demoPeople} people)…`);
+    let lastShown = -1;
+    await seedDemo(handle.db, {
+      people: config.demoPeople,
+      onProgress: (done, total) => {
+        const pct = Math.floor((done / total) * 100);
+        if (pct >= lastShown + 10 || done === total) {
+          lastShown = pct;
+          log(`  ${pct}% (${done} of ${total} people)`);
+        }
+      },
+    });
+    seeded = true;
+  }
+  const services = await createServices(config, handle.db, handle.kind);
+  const app = await buildApp(services);
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://${config.host}:${config.port}`;
+  if (config.seedDemo) {
+    log("");
+    log(`Family Story is running at ${url} on ${handle.kind === "pglite" ? `embedded PostgreSQL (PGlite) in ${config.dataDir}` : "PostgreSQL"}${seeded ? " with a new demo borough" : ""}.`);
+    log(`Sign in with any demo account, password "${DEMO_PASSWORD}":`);
+    for (const u of DEMO_USERS) log(`  ${u.username.padEnd(16)} ${u.role.replace(/_/g, " ")} (${u.la === "E09000033" ? "Westminster" : "Kensington and Chelsea"})`);
+  } else {
+    log(`Family Story is running at ${url}.`);
+  }
+  return {
+    app,
+    services,
+    handle,
+    url,
+    stop: async () => {
+      await app.close();
+      await handle.close();
+    },
+  };
+}
