@@ -6,6 +6,7 @@ import { SessionStore } from "./auth/session-store.ts";
 import { AuditLog } from "./data/audit-log.ts";
 import { ReferenceCache } from "./data/reference-cache.ts";
 import { AuthService } from "./auth/auth-service.ts";
+import { OidcService } from "./auth/oidc-service.ts";
 
 /**
  * The composition root: every long-lived service, built once from config and the database.
@@ -17,7 +18,8 @@ export async function createServices(config: Config, db: Kysely<Database>, datab
   const audit = new AuditLog(db);
   const sessions = new SessionStore(db, { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours });
   const auth = new AuthService(db, sessions, audit, config);
-  return { config, db, databaseKind, refs, audit, sessions, auth };
+  const oidc = config.oidc ? new OidcService(config.oidc, db, audit, auth, config.mode !== "production") : null;
+  return { config, db, databaseKind, refs, audit, sessions, auth, oidc };
 }
 
 export type Services = Awaited<ReturnType<typeof createServices>>;
@@ -25,6 +27,7 @@ export type Services = Awaited<ReturnType<typeof createServices>>;
 /** What public routes may use: no database handle. */
 export interface PublicServices {
   auth: AuthService;
+  oidc: OidcService | null;
   databaseKind: DatabaseKind;
   config: Config;
 }

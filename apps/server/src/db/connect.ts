@@ -16,8 +16,8 @@ export interface DatabaseHandle {
 // DATE stays an ISO string (no time-zone drift); bigint counters fit in a JS number.
 const DATE_OID = 1082;
 const INT8_OID = 20;
-pg.types.setTypeParser(DATE_OID, (v) => v);
-pg.types.setTypeParser(INT8_OID, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
 /** Opens PostgreSQL when a URL is given, otherwise PGlite in dataDir ("memory://" for tests). */
 export async function openDatabase(options: { databaseUrl?: string | undefined; dataDir: string; poolSize?: number }): Promise<DatabaseHandle> {

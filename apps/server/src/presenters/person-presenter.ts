@@ -1,6 +1,6 @@
 import { ETHNICITY_LABELS, LANGUAGE_LABELS, RELATIONSHIP_LABELS, SEXES, ageOn, todayIso, type EthnicityCode, type LanguageCode, type RelationshipType, type Sex } from "@family-story/domain";
 import type { Address, Person, Relationship } from "@family-story/schemas";
-import type { AddressRow, OtherName, PersonRow } from "../db/database-types.ts";
+import type { AddressRow, PersonRow } from "../db/database-types.ts";
 
 /** Shapes database rows into the API's Person; nothing not listed here leaves the server. */
 
@@ -71,7 +71,7 @@ export function presentPerson(row: PersonRow, laName: string, addresses: Address
     laChildId: row.la_child_id,
     givenName: row.given_name,
     familyName: row.family_name,
-    otherNames: (row.other_names as unknown as OtherName[]).map((n) => ({ givenName: n.givenName, familyName: n.familyName, kind: n.kind })),
+    otherNames: (row.other_names).map((n) => ({ givenName: n.givenName, familyName: n.familyName, kind: n.kind })),
     preferredName: row.preferred_name,
     dob: row.dob,
     dobEstimated: row.dob_estimated,

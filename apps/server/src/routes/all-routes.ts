@@ -1,8 +1,9 @@
 import type { Route } from "../http/route.ts";
 import { authRoutes } from "./auth-routes.ts";
 import { healthRoutes } from "./health-routes.ts";
+import { oidcRoutes } from "./oidc-routes.ts";
 import { openapiRoutes } from "./openapi-routes.ts";
 import { peopleRoutes } from "./people-routes.ts";
 
 /** Every endpoint of the service. The OpenAPI document and the permission snapshot are built from this list. */
-export const allRoutes: Route[] = [...healthRoutes, ...openapiRoutes, ...authRoutes, ...peopleRoutes];
+export const allRoutes: Route[] = [...healthRoutes, ...openapiRoutes, ...authRoutes, ...oidcRoutes, ...peopleRoutes];

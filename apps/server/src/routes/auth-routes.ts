@@ -43,7 +43,7 @@ export const authRoutes = [
     auth: "session",
     permission: "session:self",
     response: sessionUserSchema,
-    handler: async ({ actor, session }) => presentSession(actor, session.csrfToken),
+    handler: ({ actor, session }) => Promise.resolve(presentSession(actor, session.csrfToken)),
   }),
   defineRoute({
     method: "GET",
@@ -52,6 +52,6 @@ export const authRoutes = [
     tag: "Sign-in",
     auth: "public",
     response: authConfigSchema,
-    handler: async ({ services }) => ({ oidcEnabled: services.config.oidc !== null, oidcLabel: services.config.oidc?.label ?? null, demo: services.config.seedDemo }),
+    handler: ({ services }) => Promise.resolve({ oidcEnabled: services.config.oidc !== null, oidcLabel: services.config.oidc?.label ?? null, demo: services.config.seedDemo }),
   }),
 ];
