@@ -67,6 +67,7 @@ export class OidcService {
   private discover(): Promise<client.Configuration> {
     this.configuration ??= client
       .discovery(new URL(this.settings.issuer), this.settings.clientId, this.settings.clientSecret, undefined, {
+        // eslint-disable-next-line @typescript-eslint/no-deprecated -- deliberate: plain http only outside production (tests)
         ...(this.allowHttp && this.settings.issuer.startsWith("http:") ? { execute: [client.allowInsecureRequests] } : {}),
       })
       .catch((error: unknown) => {

@@ -4,15 +4,30 @@ import type { Route } from "./route.ts";
 
 type JsonSchema = Record<string, unknown>;
 
-function toSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
-  const json = z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" }) as JsonSchema;
+/**
+ * Converts a zod schema, moving named sub-schemas (those with a meta id) into
+ * components; input shapes get an "Input" suffix since defaults make them differ.
+ */
+function convert(schema: z.ZodType, io: "input" | "output", components: Record<string, JsonSchema>): JsonSchema {
+  const suffix = io === "input" ? "Input" : "";
+  const raw = JSON.stringify(z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" }));
+  const json = JSON.parse(raw.replace(/"#\/\$defs\/([^"]+)"/g, (_m, id: string) => `"#/components/schemas/${id}${suffix}"`)) as JsonSchema;
   delete json.$schema;
+  const defs = (json.$defs ?? {}) as Record<string, JsonSchema>;
+  delete json.$defs;
+  for (const [id, def] of Object.entries(defs)) components[`${id}${suffix}`] = def;
   return json;
 }
 
-function parameters(schema: z.ZodType | undefined, where: "path" | "query"): JsonSchema[] {
+function parameters(schema: z.ZodType | undefined, where: "path" | "query", components: Record<string, JsonSchema>): JsonSchema[] {
   if (!schema) return [];
-  const json = toSchema(schema, "input");
+  let json = convert(schema, "input", components);
+  // A named query schema comes back as a reference: its properties are the parameters.
+  const ref = typeof json.$ref === "string" ? json.$ref.split("/").pop() : undefined;
+  if (ref && components[ref]) {
+    json = components[ref];
+    delete components[ref];
+  }
   const props = (json.properties ?? {}) as Record<string, JsonSchema>;
   const required = new Set((json.required ?? []) as string[]);
   return Object.entries(props).map(([name, s]) => ({
@@ -31,6 +46,10 @@ const problemContent = { "application/problem+json": { schema: { $ref: "#/compon
  * validate requests, so the description cannot drift from what the service accepts.
  */
 export function buildOpenApi(routes: Route[]): JsonSchema {
+  const components: Record<string, JsonSchema> = {};
+  const toSchema = (schema: z.ZodType, io: "input" | "output"): JsonSchema => convert(schema, io, components);
+  // Registers the Problem component that every error response refers to.
+  toSchema(problemSchema, "output");
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const route of routes) {
     const path = route.path.replace(/:(\w+)/g, "{$1}");
@@ -50,7 +69,7 @@ export function buildOpenApi(routes: Route[]): JsonSchema {
       operationId: `${route.method.toLowerCase()}${path.replace(/[{}]/g, "").replace(/\/(\w)/g, (_m, c: string) => c.toUpperCase()).replace(/[^A-Za-z0-9]/g, "")}`,
       summary: route.summary,
       tags: [route.tag],
-      parameters: [...parameters(route.params, "path"), ...parameters(route.query, "query")],
+      parameters: [...parameters(route.params, "path", components), ...parameters(route.query, "query", components)],
       responses,
       security: route.auth === "session" ? [{ session: [] }] : [],
       ...(route.auth === "session" ? { "x-permission": route.permission } : {}),
@@ -69,7 +88,7 @@ export function buildOpenApi(routes: Route[]): JsonSchema {
     servers: [{ url: "/" }],
     paths,
     components: {
-      schemas: { Problem: toSchema(problemSchema, "output") },
+      schemas: components,
       securitySchemes: { session: { type: "apiKey", in: "cookie", name: "fs_session" } },
     },
   };

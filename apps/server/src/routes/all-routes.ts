@@ -1,4 +1,7 @@
 import type { Route } from "../http/route.ts";
+import { adminOrganisationRoutes } from "./admin-organisation-routes.ts";
+import { adminUserRoutes } from "./admin-user-routes.ts";
+import { auditRoutes } from "./audit-routes.ts";
 import { authRoutes } from "./auth-routes.ts";
 import { healthRoutes } from "./health-routes.ts";
 import { oidcRoutes } from "./oidc-routes.ts";
@@ -6,4 +9,4 @@ import { openapiRoutes } from "./openapi-routes.ts";
 import { peopleRoutes } from "./people-routes.ts";
 
 /** Every endpoint of the service. The OpenAPI document and the permission snapshot are built from this list. */
-export const allRoutes: Route[] = [...healthRoutes, ...openapiRoutes, ...authRoutes, ...oidcRoutes, ...peopleRoutes];
+export const allRoutes: Route[] = [...healthRoutes, ...openapiRoutes, ...authRoutes, ...oidcRoutes, ...peopleRoutes, ...adminOrganisationRoutes, ...adminUserRoutes, ...auditRoutes];

@@ -55,7 +55,7 @@ export const oidcRoutes = [
       const oidc = oidcOf(services);
       const raw = request.cookies[PENDING_COOKIE];
       const unsigned = raw ? request.unsignCookie(raw) : null;
-      const pending = unsigned?.valid && unsigned.value !== null ? parsePendingSignIn(unsigned.value) : null;
+      const pending = unsigned?.valid ? parsePendingSignIn(unsigned.value) : null;
       // One use only, whatever happens next.
       void reply.clearCookie(PENDING_COOKIE, { path: PENDING_PATH });
       const search = request.url.includes("?") ? request.url.slice(request.url.indexOf("?")) : "";

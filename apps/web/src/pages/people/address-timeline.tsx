@@ -1,0 +1,29 @@
+import type { Address } from "@family-story/schemas";
+import { formatDate } from "../../components/format.ts";
+
+/** Addresses over time, newest first, as a timeline. */
+export function AddressTimeline({ addresses }: { addresses: Address[] }) {
+  const sorted = [...addresses].sort((a, b) => b.fromDate.localeCompare(a.fromDate));
+  return (
+    <section aria-labelledby="addresses-heading">
+      <h2 className="govuk-heading-m" id="addresses-heading">
+        Addresses
+      </h2>
+      {sorted.length === 0 ? (
+        <p className="govuk-body">No address recorded.</p>
+      ) : (
+        <ol className="app-timeline" data-testid="address-timeline">
+          {sorted.map((a) => (
+            <li key={a.id} className={`app-timeline__item${a.current ? " app-timeline__item--current" : ""}`}>
+              <p className="app-timeline__date">
+                {formatDate(a.fromDate)} to {a.toDate ? formatDate(a.toDate) : "now"}
+                {a.current && <strong className="govuk-tag govuk-tag--blue govuk-!-margin-left-1">Current</strong>}
+              </p>
+              <p className="app-timeline__address">{[a.line1, a.line2, a.town, a.postcode].filter(Boolean).join(", ")}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
