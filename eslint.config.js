@@ -19,8 +19,17 @@ export default tseslint.config(
   },
   {
     files: ["apps/web/**/*.ts", "apps/web/**/*.tsx"],
+    // End-to-end tests start the real service in-process; the app itself never imports it.
+    ignores: ["apps/web/e2e/**"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [{ group: ["@family-story/server", "**/apps/server/**"], message: "The web app never imports server code." }] }],
+    },
+  },
+  {
+    // Routes reach data only through the request-scoped data-access layer they are handed.
+    files: ["apps/server/src/routes/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["kysely", "pg", "@electric-sql/*", "**/db/*", "../db/**"], message: "Routes use ctx.data (data/data-access.ts), never the database." }] }],
     },
   },
   {

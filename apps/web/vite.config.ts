@@ -18,8 +18,12 @@ function copyGovukAssets(): Plugin {
 
 // The server's CSP allows only 'self' for scripts and styles, so nothing is inlined: no
 // module-preload polyfill script, and CSS in files.
+// The React plugin is typed against the workspace-root Vite (pulled in by Vitest), so its
+// type is narrowed to this Vite's Plugin; at run time it is the same plugin shape.
+const reactPlugin = react() as unknown as Plugin;
+
 export default defineConfig({
-  plugins: [react(), copyGovukAssets()],
+  plugins: [reactPlugin, copyGovukAssets()],
   publicDir: "public",
   build: {
     outDir: "dist",
@@ -32,7 +36,8 @@ export default defineConfig({
     preprocessorOptions: {
       scss: {
         quietDeps: true,
-        silenceDeprecations: ["import", "global-builtin", "color-functions", "mixed-decls", "slash-div", "if-function"],
+        loadPaths: [path.resolve(import.meta.dirname, "../../node_modules")],
+        silenceDeprecations: ["import", "global-builtin", "color-functions", "slash-div", "if-function"],
       },
     },
   },

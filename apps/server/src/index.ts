@@ -5,4 +5,6 @@ export type { Database } from "./db/database-types.ts";
 export { buildApp } from "./http/app.ts";
 export { createServices, type Services } from "./services.ts";
 export { startService } from "./start.ts";
-export { seedDemo, seedDemoOrganisation, type DemoContext } from "./demo/seed-demo.ts";
+export { hasDemo, seedDemo, seedDemoOrganisation, type DemoContext } from "./demo/seed-demo.ts";
+export { auditedAuthorities, verifyAuditChain } from "./data/audit-verify.ts";
+export { AuditLog } from "./data/audit-log.ts";

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resolveActor } from "../src/auth/actor-resolver.ts";
+import { createDataAccess } from "../src/data/data-access.ts";
 import { TEST_PASSWORD, buildSharedService, buildTeam, buildTenant, buildUser, type Tenant } from "./factories.ts";
 import { DATABASE_KINDS, createTestService, signIn, type Client, type TestService } from "./harness.ts";
 
@@ -100,9 +102,32 @@ describe.each(DATABASE_KINDS)("administration API on %s", (kind) => {
 
     const worker = await signIn(svc.app, username, "a-long-enough-password");
     expect((await worker.get("/api/v1/auth/session")).statusCode).toBe(200);
+    // Without council sign-in set up, a sign-on identity could never be used: refused, naming the field.
     const sso = await admin.post("/api/v1/admin/users", { username: `${username}.sso`, displayName: "SSO", role: "iro", organisationId: tenant.orgId, oidcSubject: `sub-${username}` });
-    expect(sso.json<{ signInMethods: string[] }>().signInMethods).toEqual(["oidc"]);
+    expect(sso.statusCode).toBe(400);
+    expect(sso.json<Problem>().errors?.[0]?.field).toBe("oidcSubject");
     expect(await auditActions(user.id)).toEqual(["admin.user.create"]);
+  });
+
+  it("records the configured issuer with a sign-on identity, and refuses one already in use", async () => {
+    const issuer = "https://id.example.test/realms/council";
+    const sso = await createTestService(kind, { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: "family-story", OIDC_CLIENT_SECRET: "not-a-secret" });
+    try {
+      const t = await buildTenant(sso.services, "SSO Borough");
+      const ssoAdmin = await signIn(sso.app, (await buildUser(sso.services.db, t, "administrator", { teamId: null })).username, TEST_PASSWORD);
+      const subject = `sub-${Date.now()}-${kind}`;
+      const created = await ssoAdmin.post("/api/v1/admin/users", { username: `sso.${subject}`, displayName: "SSO Worker", role: "iro", organisationId: t.orgId, oidcSubject: subject });
+      expect(created.statusCode).toBe(201);
+      const user = created.json<{ id: string; signInMethods: string[] }>();
+      expect(user.signInMethods).toEqual(["oidc"]);
+      const row = await sso.services.db.selectFrom("app_user").select(["oidc_issuer", "oidc_subject"]).where("id", "=", user.id).executeTakeFirstOrThrow();
+      expect(row).toEqual({ oidc_issuer: issuer, oidc_subject: subject });
+      const again = await ssoAdmin.post("/api/v1/admin/users", { username: `sso2.${subject}`, displayName: "Twin", role: "iro", organisationId: t.orgId, oidcSubject: subject });
+      expect(again.statusCode).toBe(409);
+      expect(again.json<Problem>().errors?.[0]?.field).toBe("oidcSubject");
+    } finally {
+      await sso.close();
+    }
   });
 
   it("ends a user's sessions when their role changes or they are deactivated", async () => {
@@ -157,6 +182,18 @@ describe.each(DATABASE_KINDS)("administration API on %s", (kind) => {
     expect(logged.map((r) => r.la_code).sort()).toEqual([tenant.laCode, otherTenant.laCode].sort());
     const teams = (await admin.get("/api/v1/admin/teams")).json<{ id: string; sharedService: boolean }[]>();
     expect(teams.find((t) => t.id === mine)?.sharedService).toBe(true);
+  });
+
+  it("refuses administration and audit in the data layer to a role without them, whatever a route declares", async () => {
+    const u = await buildUser(svc.services.db, tenant, "team_manager");
+    const actor = await resolveActor(svc.services.db, u.id, "test-request");
+    if (!actor) throw new Error("no actor");
+    const data = createDataAccess(svc.services.db, actor, svc.services.audit, svc.services.refs);
+    await expect(data.adminUsers.list()).rejects.toMatchObject({ status: 403 });
+    await expect(data.admin.createOrganisation({ kind: "school", name: "Nope" })).rejects.toMatchObject({ status: 403 });
+    await expect(data.sharedServices.setTeams(tenant.teamId, 1, [])).rejects.toMatchObject({ status: 403 });
+    await expect(data.auditLog.search({ limit: 10 })).rejects.toMatchObject({ status: 403 });
+    await expect(data.auditLog.verify()).rejects.toMatchObject({ status: 403 });
   });
 
   it("gives auditors read-only administration and refuses everything to casework roles", async () => {

@@ -173,6 +173,25 @@ describe.each(DATABASE_KINDS)("council sign-in (OpenID Connect) on %s", (kind) =
     expect((await again.fetch(new URL("/api/v1/auth/session", serviceUrl))).status).toBe(200);
   });
 
+  it("sends the browser to the provider with state, nonce and PKCE kept in a signed, short-lived cookie", async () => {
+    const res = await svc.app.inject({ method: "GET", url: "/api/v1/auth/oidc/start" });
+    expect(res.statusCode).toBe(302);
+    const to = new URL(String(res.headers.location));
+    expect(to.origin).toBe(issuer);
+    for (const p of ["state", "nonce", "code_challenge"]) expect(to.searchParams.get(p)).toBeTruthy();
+    expect(to.searchParams.get("code_challenge_method")).toBe("S256");
+    expect(to.searchParams.get("client_id")).toBe(CLIENT_ID);
+    expect(to.searchParams.get("scope")).toContain("openid");
+    const cookie = String(res.headers["set-cookie"]);
+    expect(cookie).toMatch(/^fs_oidc=[^;]+\.[^;]+;/); // value.signature
+    expect(cookie).toMatch(/Max-Age=600/);
+    expect(cookie).toMatch(/Path=\/api\/v1\/auth\/oidc/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    // The verifier itself never leaves in the URL.
+    expect(res.headers.location).not.toContain(decodeURIComponent(cookie).split("verifier")[1]?.slice(3, 20) ?? "");
+  });
+
   it("refuses a provider account linked to no user, audited, with no session", async () => {
     const sub = `stranger-${Date.now()}`;
     emails[sub] = `${sub}@elsewhere.example`;
@@ -205,8 +224,8 @@ describe.each(DATABASE_KINDS)("council sign-in (OpenID Connect) on %s", (kind) =
     expect(browser.cookie(new URL(serviceUrl), "fs_session")).toBeUndefined();
     const user2 = await svc.services.db.selectFrom("app_user").select("oidc_subject").where("id", "=", user.id).executeTakeFirstOrThrow();
     expect(user2.oidc_subject).toBeNull();
-    const denied = await svc.services.db.selectFrom("audit_event").select("details").where("action", "=", "auth.login").where("outcome", "=", "denied").execute();
-    expect(denied.some((r) => /state/i.test(String((r.details as { reason?: string }).reason)))).toBe(true);
+    const [last] = await svc.services.db.selectFrom("audit_event").select("details").where("action", "=", "auth.login").where("request_id", "=", res.headers.get("x-request-id")).execute();
+    expect(last?.details).toMatchObject({ method: "oidc", reason: expect.stringMatching(/state/) as unknown });
   });
 
   it("refuses a callback with no pending sign-in or a forged pending cookie", async () => {

@@ -84,8 +84,9 @@ describe.each(DATABASE_KINDS)("people API on %s", (kind) => {
     expect(denied.statusCode).toBe(403);
     const ok = await other.patch(`/api/v1/people/${id}`, { restricted: true }, { "if-match": 'W/"1"' });
     expect(ok.statusCode).toBe(200);
-    // Now restricted and nobody is named: even the practitioner who could see it cannot.
+    // Now restricted: the practitioner who could see it cannot; the manager who restricted it is named on it.
     expect((await sw.get(`/api/v1/people/${id}`)).statusCode).toBe(404);
+    expect((await other.get(`/api/v1/people/${id}`)).statusCode).toBe(200);
   });
 
   it("finds people by misspelt, transliterated and swapped names", async () => {

@@ -130,7 +130,7 @@ export class OidcService {
         email = verifiedEmail({ ...(await client.fetchUserInfo(configuration, tokens.access_token, subject)) });
       }
     } catch (error) {
-      await this.deny(null, null, `provider response refused: ${error instanceof Error ? error.message : "unknown"}`, requestId);
+      await this.deny(null, null, `provider response refused: ${describeError(error)}`, requestId);
       throw new HttpProblem(401, "Sign-in failed", `The sign-in with ${this.settings.label} could not be completed. Start again from the sign-in page.`);
     }
     const user = await this.findUser(issuer, subject, email);
@@ -177,6 +177,12 @@ export class OidcService {
       { laCode: user?.la_code ?? "system", action: "auth.login", outcome: "denied", details: { method: "oidc", reason, ...(subject ? { subject } : {}) } },
     ]);
   }
+}
+
+/** The error and its cause (openid-client wraps the specific check that failed). */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return "unknown";
+  return error.cause instanceof Error ? `${error.message}: ${error.cause.message}` : error.message;
 }
 
 /** The email claim, unless the provider says it is not verified. */

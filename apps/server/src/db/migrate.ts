@@ -1,9 +1,11 @@
 import { Migrator, type Migration, type MigrationProvider, type Kysely } from "kysely";
 import * as m0001 from "./migrations/0001-core-schema.ts";
+import * as m0002search from "./migrations/0002-person-search-indexes.ts";
 
 /** Every migration in order. Append only: a landed migration is never edited. */
 const MIGRATIONS: Record<string, Migration> = {
   "0001-core-schema": m0001,
+  "0002-person-search-indexes": m0002search,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -17,7 +17,7 @@ const STREET_FIRST = [
 const STREET_KIND = ["Street", "Road", "Gardens", "Crescent", "Terrace", "Mews", "Place", "Square", "Grove", "Walk", "Villas"];
 const BLOCK_KIND = ["House", "Court", "Mansions", "Tower", "Lodge"];
 // Inward-code letters never use C, I, K, M, O or V.
-const INWARD_LETTERS = "ABDEFGHJLNPQRSTUWXYZ";
+const INWARD_LETTERS = "ABDEFGHJLNPQRSTUWXYZ".split("");
 
 export interface DemoAddress {
   line1: string;
@@ -30,7 +30,7 @@ export interface DemoAddress {
 export function demoAddress(rng: SeededRandom, laCode: string): DemoAddress {
   const districts = DISTRICTS[laCode] ?? DISTRICTS.E09000033 ?? ["W2"];
   const district = rng.pick(districts);
-  const inward = `${rng.int(1, 9)}${rng.pick([...INWARD_LETTERS])}${rng.pick([...INWARD_LETTERS])}`;
+  const inward = `${rng.int(1, 9)}${rng.pick(INWARD_LETTERS)}${rng.pick(INWARD_LETTERS)}`;
   const street = `${rng.pick(STREET_FIRST)} ${rng.pick(STREET_KIND)}`;
   const flat = rng.chance(0.55);
   return {

@@ -51,6 +51,8 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(rateLimit, { global: false });
 
+  // The API takes JSON only: a text/plain body (which a cross-site form can send) is a 415.
+  app.removeContentTypeParser("text/plain");
   app.setErrorHandler(errorHandler);
   registerRoutes(app, services, allRoutes);
 

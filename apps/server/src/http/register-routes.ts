@@ -82,7 +82,7 @@ export function registerRoutes(app: FastifyInstance, services: Services, routes:
           await services.audit.record(actorForAudit(session.actor), [{ laCode: session.actor.laCode, action: "access.denied", outcome: "denied", details: { method: route.method, path: route.path, permission: route.permission } }]);
           throw forbidden();
         }
-        const data = createDataAccess(services.db, session.actor, services.audit, services.refs);
+        const data = createDataAccess(services.db, session.actor, services.audit, services.refs, { oidcIssuer: services.config.oidc?.issuer ?? null });
         return send(reply, route, await route.handler({ ...input, actor: session.actor, data, session: { csrfToken: session.csrfToken } }));
       },
     });

@@ -7,6 +7,7 @@ import { healthRoutes } from "./health-routes.ts";
 import { oidcRoutes } from "./oidc-routes.ts";
 import { openapiRoutes } from "./openapi-routes.ts";
 import { peopleRoutes } from "./people-routes.ts";
+import { personLinksRoutes } from "./person-links-routes.ts";
 
 /** Every endpoint of the service. The OpenAPI document and the permission snapshot are built from this list. */
-export const allRoutes: Route[] = [...healthRoutes, ...openapiRoutes, ...authRoutes, ...oidcRoutes, ...peopleRoutes, ...adminOrganisationRoutes, ...adminUserRoutes, ...auditRoutes];
+export const allRoutes: Route[] = [...healthRoutes, ...openapiRoutes, ...authRoutes, ...oidcRoutes, ...peopleRoutes, ...personLinksRoutes, ...adminOrganisationRoutes, ...adminUserRoutes, ...auditRoutes];

@@ -27,5 +27,5 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): [L
       live = false;
     };
   }, [stableLoad, tick]);
-  return [result, () => setTick((t) => t + 1)];
+  return [result, () => { setTick((t) => t + 1); }];
 }

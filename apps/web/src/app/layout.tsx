@@ -112,7 +112,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </a>
       <Header />
       <ServiceNavigation pathname={location.pathname} />
-      <div className="govuk-width-container">
+      <section className="govuk-width-container" aria-label="Service status">
         <div className="govuk-phase-banner">
           <p className="govuk-phase-banner__content">
             <strong className="govuk-tag govuk-phase-banner__content__tag">{config?.demo ? "Demo" : "Beta"}</strong>
@@ -121,6 +121,8 @@ export function Layout({ children }: { children: ReactNode }) {
             </span>
           </p>
         </div>
+      </section>
+      <div className="govuk-width-container">
         <main className="govuk-main-wrapper" id="main-content" tabIndex={-1} ref={mainRef}>
           {children}
         </main>

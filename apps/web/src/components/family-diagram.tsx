@@ -1,6 +1,6 @@
 import type { Person } from "@family-story/schemas";
 import { Link } from "react-router";
-import { GENERATION_LABELS, NODE_WIDTH, SHAPE, describeNode, layoutFamily, type FamilyLayout, type FamilyNode } from "./family-layout.ts";
+import { GENERATION_LABELS, NODE_WIDTH, ROW_LABELS, SHAPE, describeNode, layoutFamily, type FamilyLayout, type FamilyNode } from "./family-layout.ts";
 
 const HALF = SHAPE / 2;
 
@@ -139,7 +139,7 @@ export function FamilyDiagram({ person }: { person: Person }) {
           <desc id="genogram-desc">{description}</desc>
           {layout.rows.map(({ generation, y }) => (
             <text key={generation} className="app-genogram__row-label" x={8} y={y + 4}>
-              {GENERATION_LABELS[generation].split(" ")[0]}
+              {ROW_LABELS[generation]}
             </text>
           ))}
           <Households layout={layout} />

@@ -3,6 +3,15 @@ import type { Person, Relationship } from "@family-story/schemas";
 /** Generations relative to the person: -2 grandparents … +2 grandchildren. */
 export type Generation = -2 | -1 | 0 | 1 | 2;
 
+/** Short labels for the left edge of each row of the diagram. */
+export const ROW_LABELS: Record<Generation, string> = {
+  [-2]: "Grandparents",
+  [-1]: "Parents",
+  0: "Siblings",
+  1: "Children",
+  2: "Grandchildren",
+};
+
 export const GENERATION_LABELS: Record<Generation, string> = {
   [-2]: "Grandparents",
   [-1]: "Parents and step-parents",
@@ -56,7 +65,7 @@ const GENERATION_OF: Partial<Record<Relationship["type"], Generation>> = {
 };
 
 /** Parents before step-parents, children before step-children. */
-const ORDER: Partial<Record<Relationship["type"], number>> = { parent: 0, step_parent: 1, child: 0, step_child: 1 };
+const ORDER: Partial<Record<Relationship["type"] | "subject", number>> = { parent: 0, step_parent: 1, child: 0, step_child: 1 };
 
 /**
  * Places the person's family in generation rows. Household members are kept next to each

@@ -72,7 +72,7 @@ export function TextField({
         spellCheck={spellCheck}
         inputMode={inputMode}
         aria-describedby={describedBy(name, hint, error)}
-        onChange={(event) => onChange(event.target.value)}
+        onChange={(event) => { onChange(event.target.value); }}
       />
     </div>
   );
@@ -102,7 +102,7 @@ export function SelectField({
         name={name}
         value={value}
         aria-describedby={describedBy(name, hint, error)}
-        onChange={(event) => onChange(event.target.value)}
+        onChange={(event) => { onChange(event.target.value); }}
       >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -142,7 +142,7 @@ export function RadiosField({
                 type="radio"
                 value={o.value}
                 checked={value === o.value}
-                onChange={() => onChange(o.value)}
+                onChange={() => { onChange(o.value); }}
               />
               <label className="govuk-label govuk-radios__label" htmlFor={i === 0 ? id : `${id}-${o.value}`}>
                 {o.label}
@@ -162,7 +162,7 @@ export function CheckboxField({ name, label, hint, checked, onChange }: FieldBas
     <div className="govuk-form-group">
       <div className="govuk-checkboxes govuk-checkboxes--small">
         <div className="govuk-checkboxes__item">
-          <input className="govuk-checkboxes__input" id={id} name={name} type="checkbox" checked={checked} aria-describedby={hint ? `${id}-hint` : undefined} onChange={(event) => onChange(event.target.checked)} />
+          <input className="govuk-checkboxes__input" id={id} name={name} type="checkbox" checked={checked} aria-describedby={hint ? `${id}-hint` : undefined} onChange={(event) => { onChange(event.target.checked); }} />
           <label className="govuk-label govuk-checkboxes__label" htmlFor={id}>
             {label}
           </label>
@@ -187,7 +187,7 @@ export function TextareaField({ name, label, hint, error, value, onChange }: Fie
       </label>
       <Hint name={name} hint={hint} />
       <FieldError name={name} error={error} />
-      <textarea className={`govuk-textarea${error ? " govuk-textarea--error" : ""}`} id={id} name={name} rows={3} value={value} aria-describedby={describedBy(name, hint, error)} onChange={(event) => onChange(event.target.value)} />
+      <textarea className={`govuk-textarea${error ? " govuk-textarea--error" : ""}`} id={id} name={name} rows={3} value={value} aria-describedby={describedBy(name, hint, error)} onChange={(event) => { onChange(event.target.value); }} />
     </div>
   );
 }

@@ -8,14 +8,19 @@ export type FieldErrors = Record<string, string>;
 /** The result of checking a form against its zod schema. */
 export type Checked<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
 
-/** Checks form values with the same schema the API uses; the first message per field wins. */
-export function check<S extends z.ZodType>(schema: S, values: unknown): Checked<z.output<S>> {
+/**
+ * Checks form values with the same schema the API uses; the first message per field wins.
+ * The schemas say "Enter a value" for any empty required field; `whenEmpty` gives the
+ * specific GOV.UK wording per field ("Enter their last name").
+ */
+export function check<S extends z.ZodType>(schema: S, values: unknown, whenEmpty: Record<string, string> = {}): Checked<z.output<S>> {
   const result = schema.safeParse(values);
   if (result.success) return { ok: true, data: result.data };
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
     const field = issue.path.map(String).join(".") || "form";
-    errors[field] ??= issue.message;
+    const specific = issue.message === "Enter a value" ? whenEmpty[field] : undefined;
+    errors[field] ??= specific ?? issue.message;
   }
   return { ok: false, errors };
 }

@@ -1,5 +1,5 @@
 import { loginBodySchema, type SessionUser } from "@family-story/schemas";
-import { useState, type FormEvent } from "react";
+import { useState, type SyntheticEvent } from "react";
 import { Navigate, useLocation, useNavigate } from "react-router";
 import { post } from "../api/api-client.ts";
 import { useAuth } from "../app/auth-context.tsx";
@@ -33,7 +33,7 @@ export function SignInPage() {
   const from = (location.state as { from?: string } | null)?.from ?? "/";
   if (session.state === "signed-in") return <Navigate to={from} replace />;
 
-  async function submit(event: FormEvent) {
+  async function submit(event: SyntheticEvent) {
     event.preventDefault();
     const checked = check(loginBodySchema, { username, password });
     if (!checked.ok) {

@@ -1,5 +1,5 @@
 import { personSearchQuerySchema, type PersonSearchResult } from "@family-story/schemas";
-import { useState, type FormEvent } from "react";
+import { useState, type SyntheticEvent } from "react";
 import { useSearchParams } from "react-router";
 import { get } from "../../api/api-client.ts";
 import { useLoad } from "../../api/use-api.ts";
@@ -38,10 +38,10 @@ export function FindPersonPage() {
   const [results] = useLoad(async () => (hasSearch ? get<{ results: PersonSearchResult[]; total: number }>("/api/v1/people", { ...criteria, limit: 20 }) : null), [key]);
 
   function set(field: Field) {
-    return (value: string) => setValues((v) => ({ ...v, [field]: value }));
+    return (value: string) => { setValues((v) => ({ ...v, [field]: value })); };
   }
 
-  function submit(event: FormEvent) {
+  function submit(event: SyntheticEvent) {
     event.preventDefault();
     const given = filled(values);
     if (Object.keys(given).length === 0) {

@@ -14,7 +14,7 @@ import { SharingSection } from "./sharing-section.tsx";
 /** A person's record: identifiers, addresses over time, relationships and the family diagram. */
 export function PersonPage() {
   const { id = "" } = useParams();
-  const [load] = useLoad(() => loadPerson(id), [id]);
+  const [load, reload] = useLoad(() => loadPerson(id), [id]);
   const location = useLocation();
   const flash = (location.state as { flash?: string } | null)?.flash;
   const title = load.state === "done" ? `${load.value.body.givenName} ${load.value.body.familyName}` : load.state === "failed" ? "Person not available" : "Person";
@@ -22,7 +22,7 @@ export function PersonPage() {
   return (
     <>
       {flash && <SuccessBanner title="Success">{flash}</SuccessBanner>}
-      <Loaded load={load}>{({ body }) => <PersonRecord person={body} />}</Loaded>
+      <Loaded load={load}>{({ body }) => <PersonRecord person={body} onChanged={reload} />}</Loaded>
       {load.state === "failed" && (
         <>
           <h1 className="govuk-heading-l">You cannot open this record</h1>
@@ -38,7 +38,7 @@ export function PersonPage() {
   );
 }
 
-function PersonRecord({ person }: { person: Person }) {
+function PersonRecord({ person, onChanged }: { person: Person; onChanged: () => void }) {
   const user = useUser();
   const base = `/people/${person.id}`;
   return (
@@ -83,7 +83,7 @@ function PersonRecord({ person }: { person: Person }) {
         </div>
       </div>
       <FamilyDiagram person={person} />
-      <RelationshipList person={person} />
+      <RelationshipList person={person} onChanged={onChanged} />
       {can(user, "sharing:read") && <SharingSection person={person} />}
     </>
   );

@@ -1,0 +1,80 @@
+import type { Person } from "@family-story/schemas";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AdminUsersPage } from "./pages/admin-users-page.ts";
+import { AuditPages } from "./pages/audit-pages.ts";
+import { SignInPage } from "./pages/sign-in-page.ts";
+import { expectLocator } from "./support/locator-expect.ts";
+import { apiSignIn } from "./support/api-session.ts";
+import { launchBrowser, openPage, type WatchedPage } from "./support/browser.ts";
+import { startE2eService, type E2eService } from "./support/service.ts";
+
+let service: E2eService;
+let browser: Browser;
+const pages: WatchedPage[] = [];
+
+async function signedInPage(username: string): Promise<WatchedPage> {
+  const watched = await openPage(browser, service.url);
+  pages.push(watched);
+  const signIn = new SignInPage(watched.page);
+  await signIn.open();
+  await signIn.signIn(username);
+  return watched;
+}
+
+beforeAll(async () => {
+  service = await startE2eService(300);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const p of pages) expect(p.problems, "console errors or CSP violations").toEqual([]);
+  await browser.close();
+  await service.stop();
+});
+
+describe("administration and audit", () => {
+  it("lets an administrator add a user, who can then sign in", async () => {
+    const { page } = await signedInPage("admin.wcc");
+    const admin = new AdminUsersPage(page);
+    await admin.waitForHeading("Welcome, Amara Okafor");
+    expect(await admin.audit("11-home-administrator")).toEqual([]);
+    await admin.open();
+    expect(await admin.audit("12-admin-users")).toEqual([]);
+    await admin.startAdding();
+    await admin.save();
+    await expectLocator(admin.errorSummary()).toContainText("Use 3 to 60 lower-case letters");
+    expect(await admin.audit("13-admin-add-user-errors")).toEqual([]);
+
+    await admin.fill({ username: "new.worker", displayName: "Nadia Worker", email: "nadia@example.org", role: "Practitioner", team: "Locality Social Work North", password: "a-long-enough-password" });
+    await admin.save();
+    await admin.waitForHeading("Users");
+    await expectLocator(admin.row("new.worker")).toContainText("Nadia Worker");
+    expect(await admin.audit("14-admin-user-added")).toEqual([]);
+
+    const newcomer = await apiSignIn(service.url, "new.worker", "a-long-enough-password");
+    expect(newcomer.user.role).toBe("practitioner");
+  });
+
+  it("lets an auditor read a person's access history and check the log", async () => {
+    const practitioner = await apiSignIn(service.url, "sw.wcc");
+    const found = await practitioner.call<{ results: { id: string; name: string }[] }>("GET", "/api/v1/people?q=Smith");
+    const target = found.body.results[0];
+    if (!target) throw new Error("The demo borough has no Smith to open");
+    const opened = await practitioner.call<Person>("GET", `/api/v1/people/${target.id}?reason=Strategy%20discussion`);
+    expect(opened.status).toBe(200);
+
+    const { page } = await signedInPage("auditor.wcc");
+    const audit = new AuditPages(page);
+    await audit.openLog();
+    expect(await audit.audit("15-audit-log")).toEqual([]);
+    await audit.openPersonHistory(target.id);
+    await expectLocator(audit.events().filter({ hasText: "Sam Whitfield" }).first()).toBeVisible();
+    await expectLocator(audit.events().filter({ hasText: "Strategy discussion" })).toHaveCount(1);
+    expect(await audit.audit("16-audit-person-history")).toEqual([]);
+
+    const results = await audit.verify();
+    await expectLocator(results).toContainText("Intact");
+    expect(await audit.audit("17-audit-verify")).toEqual([]);
+  });
+});

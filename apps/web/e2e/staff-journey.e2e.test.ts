@@ -1,0 +1,185 @@
+import type { Person } from "@family-story/schemas";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EditPersonPage } from "./pages/edit-person-page.ts";
+import { FindPersonPage } from "./pages/find-person-page.ts";
+import { PersonPage } from "./pages/person-page.ts";
+import { SignInPage } from "./pages/sign-in-page.ts";
+import { expectLocator } from "./support/locator-expect.ts";
+import { apiSignIn, type ApiSession } from "./support/api-session.ts";
+import { launchBrowser, openPage, type WatchedPage } from "./support/browser.ts";
+import { createFamily, type Family } from "./support/family-fixture.ts";
+import { startE2eService, type E2eService } from "./support/service.ts";
+
+let service: E2eService;
+let browser: Browser;
+let family: Family;
+let practitioner: ApiSession;
+const pages: WatchedPage[] = [];
+
+async function signedInPage(username: string): Promise<WatchedPage> {
+  const watched = await openPage(browser, service.url);
+  pages.push(watched);
+  const signIn = new SignInPage(watched.page);
+  await signIn.open();
+  await signIn.signIn(username);
+  return watched;
+}
+
+beforeAll(async () => {
+  service = await startE2eService(300);
+  browser = await launchBrowser();
+  practitioner = await apiSignIn(service.url, "sw.wcc");
+  family = await createFamily(practitioner);
+});
+
+afterAll(async () => {
+  for (const p of pages) expect(p.problems, "console errors or CSP violations").toEqual([]);
+  await browser.close();
+  await service.stop();
+});
+
+describe("a practitioner's day", () => {
+  it("signs in and searches using only the keyboard", async () => {
+    const watched = await openPage(browser, service.url);
+    pages.push(watched);
+    const { page } = watched;
+    const signIn = new SignInPage(page);
+    await signIn.open();
+    await expectLocator(signIn.demoAccounts()).toBeVisible();
+    expect(await signIn.audit("01-sign-in")).toEqual([]);
+    await signIn.signInByKeyboard("sw.wcc");
+    await signIn.waitForHeading("Welcome, Sam Whitfield");
+    expect(await signIn.audit("02-home-practitioner")).toEqual([]);
+
+    // Tab to "Find a person" in the navigation and follow it with Enter.
+    for (let i = 0; i < 15; i++) {
+      await page.keyboard.press("Tab");
+      const focused = await page.evaluate(() => document.activeElement?.textContent ?? "");
+      if (focused === "Find a person") break;
+    }
+    await page.keyboard.press("Enter");
+    const find = new FindPersonPage(page);
+    await find.waitForHeading("Find a person");
+    // Focus moved to the main content on the route change; the name box is the next stop.
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("q");
+    await page.keyboard.type("Yusef Chowdury");
+    await page.keyboard.press("Enter");
+    await page.locator("#results-heading").waitFor();
+    await expectLocator(find.result("Yusuf Chowdhury")).toHaveCount(1);
+  });
+
+  it("finds a person by a misspelt and by a transliterated name, and opens their record", async () => {
+    const { page } = await signedInPage("sw.wcc");
+    const find = new FindPersonPage(page);
+    await find.open();
+    expect(await find.audit("03-find-person")).toEqual([]);
+
+    await find.search("Yusuf Chowdry");
+    await expectLocator(find.result("Yusuf Chowdhury")).toHaveCount(1);
+    expect(await find.audit("04-search-misspelt")).toEqual([]);
+
+    await find.search("Yousef Choudhury");
+    const card = find.result("Yusuf Chowdhury");
+    await expectLocator(card).toHaveCount(1);
+    await expectLocator(card).toContainText("W2");
+    await expectLocator(card).toContainText("Matched on");
+    await find.openResult("Yusuf Chowdhury");
+
+    const person = new PersonPage(page);
+    await expectLocator(person.summaryValue("NHS number")).toHaveText("943 476 5919");
+    await expectLocator(person.summaryValue("Ethnicity")).toHaveText("Bangladeshi");
+    await expectLocator(person.summaryValue("First language")).toHaveText("Bengali");
+    await expectLocator(person.addressTimeline()).toContainText("14 Harrow Road");
+
+    const diagram = person.diagram();
+    await expectLocator(diagram).toHaveAttribute("role", "img");
+    await expectLocator(diagram.locator("title")).toHaveText("Family diagram for Yusuf Chowdhury");
+    await expectLocator(person.diagramNodes("subject")).toHaveCount(1);
+    await expectLocator(person.diagramNodes("parent")).toHaveCount(2);
+    await expectLocator(person.diagramNodes("grandparent")).toHaveCount(1);
+    await expectLocator(person.diagramNodes("sibling")).toHaveCount(1);
+    await expectLocator(person.diagramNodes("half_sibling")).toHaveCount(1);
+    // Mother and sister share Yusuf's address: the household boundary is drawn.
+    expect(await diagram.locator(".app-genogram__household").count()).toBeGreaterThan(0);
+    // The grandmother died: her shape is crossed through.
+    await expectLocator(person.diagramNodes("grandparent").locator(".app-genogram__deceased")).toHaveCount(2);
+    await person.showFamilyTable();
+    await expectLocator(person.familyTable().locator("tbody tr")).toHaveCount(6);
+    await expectLocator(person.familyTable()).toContainText("Rahima Begum (died)");
+    expect(await person.audit("05-person-record")).toEqual([]);
+  });
+
+  it("changes details, then reads who changed what when someone else saved first", async () => {
+    const { page } = await signedInPage("sw.wcc");
+    const person = new PersonPage(page);
+    await person.open(family.child.id);
+    await person.changeDetails();
+    const edit = new EditPersonPage(page);
+    expect(await edit.audit("06-edit-person")).toEqual([]);
+    await edit.setField("Known as (optional)", "Yusi");
+    await edit.save();
+    await expectLocator(person.successBanner()).toContainText("The details have been saved");
+    await expectLocator(person.summaryValue("Name")).toContainText("known as Yusi");
+
+    // Open the form, then a team manager changes the record behind the browser's back.
+    await person.changeDetails();
+    const manager = await apiSignIn(service.url, "tm.wcc");
+    const current = await manager.call<Person>("GET", `/api/v1/people/${family.child.id}`);
+    const changed = await manager.call<Person>("PATCH", `/api/v1/people/${family.child.id}`, { firstLanguage: "eng" }, { "if-match": current.etag ?? "" });
+    expect(changed.status).toBe(200);
+
+    await edit.setField("Known as (optional)", "Yus");
+    await edit.save();
+    await expectLocator(edit.conflict()).toBeVisible();
+    await expectLocator(edit.conflict()).toContainText("Someone else changed this record while you were editing it");
+    await expectLocator(edit.conflict()).toContainText("Tara Mensah");
+    await expectLocator(edit.conflictChanges().filter({ hasText: "First language" })).toHaveCount(1);
+    await expectLocator(edit.conflictChanges().filter({ hasText: "First language" })).toContainText(/from .+ to .+/);
+    // The user's own change is kept on top of the newest version.
+    expect(await edit.fieldValue("Known as (optional)")).toBe("Yus");
+    expect(await edit.audit("07-edit-conflict")).toEqual([]);
+
+    await edit.save();
+    await expectLocator(person.successBanner()).toContainText("The details have been saved");
+    await expectLocator(person.summaryValue("Name")).toContainText("known as Yus)");
+    await expectLocator(person.summaryValue("First language")).toHaveText("English");
+  });
+
+  it("shows invalid input beside the field with an error summary", async () => {
+    const { page } = await signedInPage("sw.wcc");
+    const person = new PersonPage(page);
+    await person.open(family.child.id);
+    await person.changeDetails();
+    const edit = new EditPersonPage(page);
+    await edit.setField("NHS number (optional)", "123 456 7890");
+    await edit.save();
+    await expectLocator(page.locator(".govuk-error-summary")).toContainText("Enter a valid NHS number");
+    await expectLocator(page.locator("#nhsNumber-error")).toContainText("Enter a valid NHS number");
+    expect(await edit.audit("08-edit-errors")).toEqual([]);
+  });
+
+  it("refuses a school a record that has not been shared with it, and shows a shared one with others anonymous", async () => {
+    const { page } = await signedInPage("partner.school");
+    const person = new PersonPage(page);
+    await person.open(family.mother.id);
+    await expectLocator(person.refusal()).toBeVisible();
+    expect(await person.audit("09-partner-refused")).toEqual([]);
+
+    const find = new FindPersonPage(page);
+    await find.open();
+    await find.search("Nasreen Chowdhury");
+    await expectLocator(find.result("Nasreen Chowdhury")).toHaveCount(0);
+
+    // Share Yusuf with the school: his record opens, his family stay anonymous.
+    const school = await apiSignIn(service.url, "partner.school");
+    const shared = await practitioner.call("POST", `/api/v1/people/${family.child.id}/sharing`, { organisationId: school.user.organisationId, purpose: "Safeguarding support at school", basis: "safeguarding", fromDate: "2026-01-01" });
+    expect(shared.status).toBe(201);
+    await person.open(family.child.id);
+    await person.waitForHeading("Yusuf Chowdhury");
+    await expectLocator(person.diagram().locator(".app-genogram__node--anonymous")).toHaveCount(5);
+    await expectLocator(person.diagram()).notToContainText("Nasreen");
+    expect(await person.audit("10-partner-shared-record")).toEqual([]);
+  });
+});

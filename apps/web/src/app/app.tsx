@@ -1,0 +1,82 @@
+import type { ReactNode } from "react";
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router";
+import { AdminHomePage } from "../pages/admin/admin-home-page.tsx";
+import { OrganisationFormPage, OrganisationListPage } from "../pages/admin/organisation-pages.tsx";
+import { TeamFormPage, TeamListPage } from "../pages/admin/team-pages.tsx";
+import { UserFormPage, UserListPage } from "../pages/admin/user-pages.tsx";
+import { AuditSearchPage, AuditVerifyPage, PersonAccessHistoryPage, PersonAccessLookupPage } from "../pages/audit/audit-pages.tsx";
+import { HomePage } from "../pages/home-page.tsx";
+import { NotFoundPage } from "../pages/not-found-page.tsx";
+import { AddAddressPage } from "../pages/people/add-address-page.tsx";
+import { AddRelationshipPage } from "../pages/people/add-relationship-page.tsx";
+import { EditPersonPage } from "../pages/people/edit-person-page.tsx";
+import { FindPersonPage } from "../pages/people/find-person-page.tsx";
+import { NewPersonPage } from "../pages/people/new-person-page.tsx";
+import { PersonPage } from "../pages/people/person-page.tsx";
+import { SignInPage } from "../pages/sign-in-page.tsx";
+import { AuthProvider, can, useAuth } from "./auth-context.tsx";
+import { usePageTitle } from "./page-title.ts";
+import { Layout } from "./layout.tsx";
+
+/** Pages behind sign-in; an action, when given, hides the page from roles without it. */
+function Private({ children, action }: { children: ReactNode; action?: string }) {
+  const { session } = useAuth();
+  const location = useLocation();
+  if (session.state === "loading") return <p className="govuk-body">Loading…</p>;
+  if (session.state === "signed-out") return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
+  if (action && !can(session.user, action)) return <Forbidden />;
+  return <>{children}</>;
+}
+
+function Forbidden() {
+  usePageTitle("You cannot use this page");
+  return (
+    <>
+      <h1 className="govuk-heading-l">You cannot use this page</h1>
+      <p className="govuk-body">Your role does not include this. Ask your administrator if you need it for your work.</p>
+    </>
+  );
+}
+
+function AppRoutes() {
+  return (
+    <Layout>
+      <Routes>
+        <Route path="/sign-in" element={<SignInPage />} />
+        <Route path="/" element={<Private><HomePage /></Private>} />
+        <Route path="/people" element={<Private action="person:search"><FindPersonPage /></Private>} />
+        <Route path="/people/new" element={<Private action="person:create"><NewPersonPage /></Private>} />
+        <Route path="/people/:id" element={<Private action="person:read"><PersonPage /></Private>} />
+        <Route path="/people/:id/edit" element={<Private action="person:update"><EditPersonPage /></Private>} />
+        <Route path="/people/:id/addresses/new" element={<Private action="address:write"><AddAddressPage /></Private>} />
+        <Route path="/people/:id/relationships/new" element={<Private action="relationship:write"><AddRelationshipPage /></Private>} />
+        <Route path="/admin" element={<Private action="admin:read"><AdminHomePage /></Private>} />
+        <Route path="/admin/organisations" element={<Private action="admin:read"><OrganisationListPage /></Private>} />
+        <Route path="/admin/organisations/new" element={<Private action="admin:write"><OrganisationFormPage /></Private>} />
+        <Route path="/admin/organisations/:id" element={<Private action="admin:write"><OrganisationFormPage /></Private>} />
+        <Route path="/admin/teams" element={<Private action="admin:read"><TeamListPage /></Private>} />
+        <Route path="/admin/teams/new" element={<Private action="admin:write"><TeamFormPage /></Private>} />
+        <Route path="/admin/teams/:id" element={<Private action="admin:write"><TeamFormPage /></Private>} />
+        <Route path="/admin/users" element={<Private action="admin:read"><UserListPage /></Private>} />
+        <Route path="/admin/users/new" element={<Private action="admin:write"><UserFormPage /></Private>} />
+        <Route path="/admin/users/:id" element={<Private action="admin:write"><UserFormPage /></Private>} />
+        <Route path="/audit" element={<Private action="audit:read"><AuditSearchPage /></Private>} />
+        <Route path="/audit/people" element={<Private action="audit:read"><PersonAccessLookupPage /></Private>} />
+        <Route path="/audit/people/:id" element={<Private action="audit:read"><PersonAccessHistoryPage /></Private>} />
+        <Route path="/audit/verify" element={<Private action="audit:verify"><AuditVerifyPage /></Private>} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </Layout>
+  );
+}
+
+/** The staff web app. */
+export function App() {
+  return (
+    <BrowserRouter>
+      <AuthProvider>
+        <AppRoutes />
+      </AuthProvider>
+    </BrowserRouter>
+  );
+}
