@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveActor } from "../src/auth/actor-resolver.ts";
 import { createDataAccess } from "../src/data/data-access.ts";
-import { TEST_PASSWORD, buildSharedService, buildTeam, buildTenant, buildUser, type Tenant } from "./factories.ts";
+import { TEST_PASSWORD, buildPartnerOrg, buildSharedService, buildTeam, buildTenant, buildUser, type Tenant } from "./factories.ts";
 import { DATABASE_KINDS, createTestService, signIn, type Client, type TestService } from "./harness.ts";
 
 interface Problem {
@@ -99,6 +99,20 @@ describe.each(DATABASE_KINDS)("administration API on %s", (kind) => {
     expect(weak.json<Problem>().errors?.map((e) => e.field).sort()).toEqual(["displayName", "organisationId", "password", "role", "username"]);
     const foreignTeam = await admin.post("/api/v1/admin/users", { username: `${username}.b`, displayName: "B", role: "practitioner", organisationId: tenant.orgId, teamId: otherTenant.teamId });
     expect(foreignTeam.json<Problem>().errors?.[0]?.field).toBe("teamId");
+
+    // A school's user cannot be given a staff role (that would open the whole authority), nor staff a partner role.
+    const school = await buildPartnerOrg(svc.services.db, tenant, "school");
+    const schoolStaff = await admin.post("/api/v1/admin/users", { username: `${username}.dsl`, displayName: "DSL", role: "practitioner", organisationId: school });
+    expect(schoolStaff.statusCode).toBe(400);
+    expect(schoolStaff.json<Problem>().errors?.[0]?.field).toBe("organisationId");
+    const partnerHere = await admin.post("/api/v1/admin/users", { username: `${username}.p`, displayName: "P", role: "partner_practitioner", organisationId: tenant.orgId });
+    expect(partnerHere.json<Problem>().errors?.[0]?.field).toBe("organisationId");
+    expect((await admin.post("/api/v1/admin/users", { username: `${username}.dsl2`, displayName: "DSL", role: "partner_practitioner", organisationId: school })).statusCode).toBe(201);
+    const wrongTeam = await admin.post("/api/v1/admin/users", { username: `${username}.dsl3`, displayName: "DSL", role: "partner_practitioner", organisationId: school, teamId: tenant.teamId });
+    expect(wrongTeam.json<Problem>().errors?.[0]?.field).toBe("teamId");
+    const demote = await admin.patch(`/api/v1/admin/users/${user.id}`, { role: "partner_practitioner" }, { "if-match": 'W/"1"' });
+    expect(demote.statusCode).toBe(400);
+    expect(demote.json<Problem>().errors?.[0]?.field).toBe("role");
 
     const worker = await signIn(svc.app, username, "a-long-enough-password");
     expect((await worker.get("/api/v1/auth/session")).statusCode).toBe(200);

@@ -34,6 +34,21 @@ afterAll(async () => {
 });
 
 describe("administration and audit", () => {
+  it("explains a wrong password on the sign-in page", async () => {
+    const watched = await openPage(browser, service.url);
+    pages.push(watched);
+    const signIn = new SignInPage(watched.page);
+    await signIn.open();
+    await watched.page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expectLocator(signIn.errorSummary()).toContainText("Enter your username");
+    await watched.page.getByLabel("Username").fill("admin.wcc");
+    await watched.page.getByLabel("Password").fill("not-the-password");
+    await watched.page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expectLocator(signIn.errorSummary()).toContainText(/password/i);
+    expect(await watched.page.title()).toMatch(/^Error: Sign in/);
+    expect(await signIn.audit("00-sign-in-error")).toEqual([]);
+  });
+
   it("lets an administrator add a user, who can then sign in", async () => {
     const { page } = await signedInPage("admin.wcc");
     const admin = new AdminUsersPage(page);
@@ -54,6 +69,31 @@ describe("administration and audit", () => {
 
     const newcomer = await apiSignIn(service.url, "new.worker", "a-long-enough-password");
     expect(newcomer.user.role).toBe("practitioner");
+
+    // Deactivate the account: it can no longer sign in.
+    await admin.row("new.worker").getByRole("link", { name: "Change Nadia Worker" }).click();
+    await admin.waitForHeading("Change Nadia Worker");
+    await page.getByLabel("Active").uncheck();
+    expect(await admin.audit("14b-admin-change-user")).toEqual([]);
+    await admin.save();
+    await admin.waitForHeading("Users");
+    await expectLocator(admin.row("new.worker")).toContainText("Deactivated");
+    await expect(apiSignIn(service.url, "new.worker", "a-long-enough-password")).rejects.toThrow(/401/);
+
+    // The other administration pages pass axe too.
+    await page.getByRole("link", { name: "Administration" }).click();
+    await admin.waitForHeading("Administration");
+    expect(await admin.audit("14c-admin-home")).toEqual([]);
+    await page.getByRole("link", { name: "Teams", exact: true }).click();
+    await admin.waitForHeading("Teams");
+    expect(await admin.audit("14d-admin-teams")).toEqual([]);
+    await page.goto("/admin/organisations");
+    await admin.waitForHeading("Organisations");
+    expect(await admin.audit("14e-admin-organisations")).toEqual([]);
+    await page.goto("/admin/shared-services");
+    await admin.waitForHeading("Shared services");
+    await page.locator("main h2").first().waitFor();
+    expect(await admin.audit("14f-admin-shared-services")).toEqual([]);
   });
 
   it("lets an auditor read a person's access history and check the log", async () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EditPersonPage } from "./pages/edit-person-page.ts";
 import { FindPersonPage } from "./pages/find-person-page.ts";
 import { PersonPage } from "./pages/person-page.ts";
+import { RecordFormsPage } from "./pages/record-forms-page.ts";
 import { SignInPage } from "./pages/sign-in-page.ts";
 import { expectLocator } from "./support/locator-expect.ts";
 import { apiSignIn, type ApiSession } from "./support/api-session.ts";
@@ -109,6 +110,10 @@ describe("a practitioner's day", () => {
     await expectLocator(person.familyTable().locator("tbody tr")).toHaveCount(6);
     await expectLocator(person.familyTable()).toContainText("Rahima Begum (died)");
     expect(await person.audit("05-person-record")).toEqual([]);
+
+    // On a phone the same record still reads in order and passes axe.
+    await page.setViewportSize({ width: 375, height: 800 });
+    expect(await person.audit("05-person-record-phone")).toEqual([]);
   });
 
   it("changes details, then reads who changed what when someone else saved first", async () => {
@@ -181,5 +186,82 @@ describe("a practitioner's day", () => {
     await expectLocator(person.diagram().locator(".app-genogram__node--anonymous")).toHaveCount(5);
     await expectLocator(person.diagram()).notToContainText("Nasreen");
     expect(await person.audit("10-partner-shared-record")).toEqual([]);
+  });
+
+  it("records a new person, adds an address and a relationship, and removes the relationship", async () => {
+    const { page } = await signedInPage("sw.wcc");
+    const forms = new RecordFormsPage(page);
+    await forms.openNewPerson();
+    expect(await forms.audit("18-new-person")).toEqual([]);
+    await forms.press("Record person");
+    await expectLocator(forms.errorSummary()).toContainText("Enter their first name");
+    await expectLocator(forms.errorSummary()).toContainText("Enter their last name");
+    expect(await forms.audit("19-new-person-errors")).toEqual([]);
+
+    await forms.fill("First name(s)", "Ilyas");
+    await forms.fill("Last name", "Chowdhury");
+    await forms.fill("Date of birth (optional)", "2024-02-29");
+    await forms.choose("Male");
+    await forms.press("Record person");
+    const person = new PersonPage(page);
+    await person.waitForHeading("Ilyas Chowdhury");
+    await expectLocator(person.successBanner()).toContainText("Ilyas Chowdhury has been recorded");
+
+    await forms.follow("Add an address", "Add an address");
+    await forms.fill("Address line 1", "14 Harrow Road");
+    await forms.fill("Postcode", "w2 5eu");
+    await forms.fill("Lived here from", "2024-03-01");
+    expect(await forms.audit("20-add-address")).toEqual([]);
+    await forms.press("Add address");
+    await expectLocator(person.addressTimeline()).toContainText("14 Harrow Road");
+    await expectLocator(person.addressTimeline()).toContainText("1 March 2024 to now");
+
+    await forms.follow("Add a relationship", "Add a relationship");
+    await forms.fill("Related person's name", "Nasreen Chowdhury");
+    await forms.press("Search");
+    await page.getByLabel(/^Nasreen Chowdhury, born 20 November 1987/).check();
+    await forms.select("They are this person's", "Parent");
+    expect(await forms.audit("21-add-relationship")).toEqual([]);
+    await forms.press("Add relationship");
+    await expectLocator(person.successBanner()).toContainText("The relationship has been added");
+    await expectLocator(person.diagramNodes("parent")).toHaveCount(1);
+    await expectLocator(page.getByTestId("relationships")).toContainText("Nasreen Chowdhury");
+    expect(await person.audit("22-new-person-record")).toEqual([]);
+
+    await page.getByRole("button", { name: "Remove the relationship with Nasreen Chowdhury" }).click();
+    await page.getByRole("button", { name: "Yes, remove the relationship with Nasreen Chowdhury" }).click();
+    await expectLocator(page.getByText("No relationships recorded.")).toBeVisible();
+
+    await page.getByRole("link", { name: "Record a move out of 14 Harrow Road" }).click();
+    await forms.waitForHeading("Record a move out");
+    await forms.fill("Date they moved out", "2024-01-01");
+    await forms.press("Save");
+    await expectLocator(forms.errorSummary()).toContainText("on or after 1 March 2024");
+    expect(await forms.audit("24-end-address-error")).toEqual([]);
+    await forms.fill("Date they moved out", "2025-06-30");
+    await forms.press("Save");
+    await expectLocator(person.successBanner()).toContainText("The move has been recorded");
+    await expectLocator(person.addressTimeline()).toContainText("1 March 2024 to 30 June 2025");
+  });
+
+  it("lets a team manager restrict a record, which others then see only as an anonymous family member", async () => {
+    const manager = await signedInPage("tm.wcc");
+    const managerPerson = new PersonPage(manager.page);
+    await managerPerson.open(family.sister.id);
+    await managerPerson.changeDetails();
+    await manager.page.getByLabel("Restrict this record").check();
+    expect(await managerPerson.audit("23-restrict-record")).toEqual([]);
+    await manager.page.getByRole("button", { name: "Save changes" }).click();
+    await expectLocator(managerPerson.successBanner()).toContainText("The details have been saved");
+    await expectLocator(managerPerson.heading()).toContainText("Restricted");
+
+    const { page } = await signedInPage("sw.wcc");
+    const person = new PersonPage(page);
+    await person.open(family.child.id);
+    await person.waitForHeading("Yusuf Chowdhury");
+    await expectLocator(person.diagram().locator(".app-genogram__node--anonymous")).toHaveCount(1);
+    await expectLocator(person.diagram()).notToContainText("Amina");
+    await person.open(family.sister.id);
+    await expectLocator(person.refusal()).toBeVisible();
   });
 });

@@ -9,9 +9,13 @@ export function ageOn(dob: string, on: string): number {
   return age;
 }
 
+// One formatter for the process: toLocaleDateString with a time zone builds a new one on
+// every call, which made it the costliest line of reading a record.
+const LONDON_DATE = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" });
+
 /** Today's date in England as YYYY-MM-DD. */
 export function todayIso(now: Date = new Date()): string {
-  return now.toLocaleDateString("en-CA", { timeZone: "Europe/London" });
+  return LONDON_DATE.format(now);
 }
 
 /** True when the string is a real calendar date in YYYY-MM-DD form. */

@@ -116,8 +116,10 @@ export type UserPatch = z.infer<typeof userPatchSchema>;
 export const localAuthoritySchema = z
   .object({ laCode: z.string(), name: z.string() })
   .meta({ id: "LocalAuthority" });
+export type LocalAuthority = z.infer<typeof localAuthoritySchema>;
 
 export const localitySchema = z.object({ id: z.string(), laCode: z.string(), name: z.string() }).meta({ id: "Locality" });
+export type Locality = z.infer<typeof localitySchema>;
 
 export const sharedServiceSchema = z
   .object({
@@ -130,6 +132,7 @@ export const sharedServiceSchema = z
     version: z.number().int(),
   })
   .meta({ id: "SharedService" });
+export type SharedService = z.infer<typeof sharedServiceSchema>;
 
 export const sharedServiceTeamsSchema = z
   .strictObject({ teamIds: z.array(uuid).max(200) })

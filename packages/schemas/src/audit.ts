@@ -5,7 +5,7 @@ export const auditQuerySchema = z
   .strictObject({
     personId: uuid.optional(),
     actorUserId: uuid.optional(),
-    action: z.string().max(60).optional(),
+    action: z.string().max(60).optional().describe("An action such as person.read, or a prefix ending in * such as admin.*"),
     from: isoDate.optional(),
     to: isoDate.optional(),
     laCode: z.string().optional(),
@@ -45,6 +45,7 @@ export type AuditEvent = z.infer<typeof auditEventSchema>;
 export const auditListSchema = z
   .object({ events: z.array(auditEventSchema), nextBeforeSeq: z.number().int().nullable() })
   .meta({ id: "AuditList" });
+export type AuditList = z.infer<typeof auditListSchema>;
 
 export const auditVerifySchema = z
   .object({

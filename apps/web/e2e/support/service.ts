@@ -34,6 +34,7 @@ export async function startE2eService(people = 300): Promise<E2eService> {
     DATA_DIR: dataDir,
     DEMO_PEOPLE: String(people),
     LOGIN_RATE_LIMIT: "1000",
+    LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "silent",
     WEB_DIST_DIR: path.resolve(import.meta.dirname, "../../dist"),
   });
   const running = await startService(config, () => undefined);

@@ -18,6 +18,12 @@ export interface Versioned<T> {
 }
 
 let csrfToken: string | null = null;
+let onSignedOut: (() => void) | null = null;
+
+/** Called when the server says the session has ended (idle timeout, deactivated, signed out elsewhere). */
+export function setSignedOutHandler(handler: (() => void) | null): void {
+  onSignedOut = handler;
+}
 
 /** Remembers the CSRF token from the session response; every change must send it back. */
 export function setCsrfToken(token: string | null): void {
@@ -72,7 +78,11 @@ export async function request<T>(method: string, path: string, options: RequestO
   } catch {
     throw new ApiError({ type: "about:blank", status: 0, title: "The service cannot be reached", detail: "Check your connection and try again." });
   }
-  if (!response.ok) throw new ApiError(await toProblem(response));
+  if (!response.ok) {
+    const problem = await toProblem(response);
+    if (response.status === 401 && !path.startsWith("/api/v1/auth/")) onSignedOut?.();
+    throw new ApiError(problem);
+  }
   const body = response.status === 204 ? (undefined as T) : ((await response.json()) as T);
   return { body, etag: response.headers.get("etag") };
 }

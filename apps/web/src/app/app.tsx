@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router";
 import { AdminHomePage } from "../pages/admin/admin-home-page.tsx";
 import { OrganisationFormPage, OrganisationListPage } from "../pages/admin/organisation-pages.tsx";
+import { SharedServicesPage } from "../pages/admin/shared-service-pages.tsx";
 import { TeamFormPage, TeamListPage } from "../pages/admin/team-pages.tsx";
 import { UserFormPage, UserListPage } from "../pages/admin/user-pages.tsx";
 import { AuditSearchPage, AuditVerifyPage, PersonAccessHistoryPage, PersonAccessLookupPage } from "../pages/audit/audit-pages.tsx";
@@ -9,6 +10,7 @@ import { HomePage } from "../pages/home-page.tsx";
 import { NotFoundPage } from "../pages/not-found-page.tsx";
 import { AddAddressPage } from "../pages/people/add-address-page.tsx";
 import { AddRelationshipPage } from "../pages/people/add-relationship-page.tsx";
+import { EndAddressPage } from "../pages/people/end-address-page.tsx";
 import { EditPersonPage } from "../pages/people/edit-person-page.tsx";
 import { FindPersonPage } from "../pages/people/find-person-page.tsx";
 import { NewPersonPage } from "../pages/people/new-person-page.tsx";
@@ -49,6 +51,7 @@ function AppRoutes() {
         <Route path="/people/:id" element={<Private action="person:read"><PersonPage /></Private>} />
         <Route path="/people/:id/edit" element={<Private action="person:update"><EditPersonPage /></Private>} />
         <Route path="/people/:id/addresses/new" element={<Private action="address:write"><AddAddressPage /></Private>} />
+        <Route path="/people/:id/addresses/:addressId/end" element={<Private action="address:write"><EndAddressPage /></Private>} />
         <Route path="/people/:id/relationships/new" element={<Private action="relationship:write"><AddRelationshipPage /></Private>} />
         <Route path="/admin" element={<Private action="admin:read"><AdminHomePage /></Private>} />
         <Route path="/admin/organisations" element={<Private action="admin:read"><OrganisationListPage /></Private>} />
@@ -60,6 +63,7 @@ function AppRoutes() {
         <Route path="/admin/users" element={<Private action="admin:read"><UserListPage /></Private>} />
         <Route path="/admin/users/new" element={<Private action="admin:write"><UserFormPage /></Private>} />
         <Route path="/admin/users/:id" element={<Private action="admin:write"><UserFormPage /></Private>} />
+        <Route path="/admin/shared-services" element={<Private action="admin:read"><SharedServicesPage /></Private>} />
         <Route path="/audit" element={<Private action="audit:read"><AuditSearchPage /></Private>} />
         <Route path="/audit/people" element={<Private action="audit:read"><PersonAccessLookupPage /></Private>} />
         <Route path="/audit/people/:id" element={<Private action="audit:read"><PersonAccessHistoryPage /></Private>} />

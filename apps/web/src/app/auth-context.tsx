@@ -1,6 +1,6 @@
 import type { AuthConfig, SessionUser } from "@family-story/schemas";
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
-import { ApiError, get, post, setCsrfToken } from "../api/api-client.ts";
+import { ApiError, get, post, setCsrfToken, setSignedOutHandler } from "../api/api-client.ts";
 
 type SessionState = { state: "loading" } | { state: "signed-out" } | { state: "signed-in"; user: SessionUser };
 
@@ -19,6 +19,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [config, setConfig] = useState<AuthConfig | null>(null);
 
   useEffect(() => {
+    // A 401 from any call means the session has gone: back to sign-in, keeping the page.
+    setSignedOutHandler(() => {
+      setCsrfToken(null);
+      setSession({ state: "signed-out" });
+    });
     get<SessionUser>("/api/v1/auth/session").then(
       (user) => {
         setCsrfToken(user.csrfToken);

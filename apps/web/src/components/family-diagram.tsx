@@ -1,8 +1,11 @@
 import type { Person } from "@family-story/schemas";
 import { Link } from "react-router";
 import { GENERATION_LABELS, NODE_WIDTH, ROW_LABELS, SHAPE, describeNode, layoutFamily, type FamilyLayout, type FamilyNode } from "./family-layout.ts";
+import { ScrollTable } from "./scroll-table.tsx";
 
 const HALF = SHAPE / 2;
+/** Just below a node's name and detail text, where a line down may start without crossing them. */
+const BELOW_TEXT = HALF + 44;
 
 function Shape({ node }: { node: FamilyNode }) {
   const { x, y } = node;
@@ -79,20 +82,20 @@ function Lines({ layout }: { layout: FamilyLayout }) {
   const grandchildren = row(2);
   const s = layout.subject;
   const parentsMid = parents.length > 0 ? midpoint(parents) : s.x;
-  const parentY = (parents[0]?.y ?? 0) + (parents.length > 1 ? 0 : HALF);
+  const parentY = (parents[0]?.y ?? 0) + (parents.length > 1 ? 0 : BELOW_TEXT);
   const partnerMid = partners.length > 0 ? (s.x + (partners[0]?.x ?? s.x)) / 2 : s.x;
   return (
     <g>
       {parents.length > 1 && <line className="app-genogram__partner-line" x1={Math.min(...parents.map((p) => p.x)) + HALF} y1={parents[0]?.y ?? 0} x2={Math.max(...parents.map((p) => p.x)) - HALF} y2={parents[0]?.y ?? 0} />}
       {grandparents.length > 1 && <line className="app-genogram__partner-line" x1={Math.min(...grandparents.map((p) => p.x)) + HALF} y1={grandparents[0]?.y ?? 0} x2={Math.max(...grandparents.map((p) => p.x)) - HALF} y2={grandparents[0]?.y ?? 0} />}
-      {grandparents.length > 0 && parents.length > 0 && <Descent fromX={midpoint(grandparents)} fromY={(grandparents[0]?.y ?? 0) + (grandparents.length > 1 ? 0 : HALF)} children={parents} />}
-      {grandparents.length > 0 && parents.length === 0 && <Descent fromX={midpoint(grandparents)} fromY={(grandparents[0]?.y ?? 0) + HALF} children={[s]} dashedFor={() => true} />}
+      {grandparents.length > 0 && parents.length > 0 && <Descent fromX={midpoint(grandparents)} fromY={(grandparents[0]?.y ?? 0) + (grandparents.length > 1 ? 0 : BELOW_TEXT)} children={parents} />}
+      {grandparents.length > 0 && parents.length === 0 && <Descent fromX={midpoint(grandparents)} fromY={(grandparents[0]?.y ?? 0) + (grandparents.length > 1 ? 0 : BELOW_TEXT)} children={[s]} dashedFor={() => true} />}
       {parents.length > 0 && <Descent fromX={parentsMid} fromY={parentY} children={siblings} dashedFor={(n) => n.type === "half_sibling"} />}
       {partners.map((p) => (
         <line key={p.key} className="app-genogram__partner-line" x1={Math.min(s.x, p.x) + HALF} y1={s.y} x2={Math.max(s.x, p.x) - HALF} y2={s.y} />
       ))}
-      {children.length > 0 && <Descent fromX={partnerMid} fromY={partners.length > 0 ? s.y : s.y + HALF} children={children} dashedFor={(n) => n.type === "step_child"} />}
-      {children.length > 0 && grandchildren.length > 0 && <Descent fromX={midpoint(children)} fromY={(children[0]?.y ?? 0) + HALF + 42} children={grandchildren} />}
+      {children.length > 0 && <Descent fromX={partnerMid} fromY={partners.length > 0 ? s.y : s.y + BELOW_TEXT} children={children} dashedFor={(n) => n.type === "step_child"} />}
+      {children.length > 0 && grandchildren.length > 0 && <Descent fromX={midpoint(children)} fromY={(children[0]?.y ?? 0) + BELOW_TEXT} children={grandchildren} />}
     </g>
   );
 }
@@ -163,7 +166,7 @@ export function FamilyDiagram({ person }: { person: Person }) {
 
 function FamilyTable({ layout }: { layout: FamilyLayout }) {
   return (
-    <table className="govuk-table" data-testid="family-table">
+    <ScrollTable label="Family table"><table className="govuk-table" data-testid="family-table">
       <caption className="govuk-table__caption govuk-table__caption--s">Everyone in the family diagram</caption>
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">
@@ -196,6 +199,6 @@ function FamilyTable({ layout }: { layout: FamilyLayout }) {
           </tr>
         ))}
       </tbody>
-    </table>
+    </table></ScrollTable>
   );
 }

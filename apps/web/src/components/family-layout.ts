@@ -7,7 +7,7 @@ export type Generation = -2 | -1 | 0 | 1 | 2;
 export const ROW_LABELS: Record<Generation, string> = {
   [-2]: "Grandparents",
   [-1]: "Parents",
-  0: "Siblings",
+  0: "Person & siblings",
   1: "Children",
   2: "Grandchildren",
 };

@@ -17,6 +17,9 @@ export function AdminHomePage() {
         <li>
           <Link className="govuk-link govuk-!-font-weight-bold" to="/admin/organisations">Organisations</Link>: services and partner organisations
         </li>
+        <li>
+          <Link className="govuk-link govuk-!-font-weight-bold" to="/admin/shared-services">Shared services</Link>: which teams work across authorities
+        </li>
       </ul>
     </>
   );

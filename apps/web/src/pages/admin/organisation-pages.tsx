@@ -12,6 +12,7 @@ import { CheckboxField, SelectField, TextField } from "../../components/fields.t
 import { blankToNull, check, errorsFromError, type FieldErrors } from "../../components/form-errors.ts";
 import { Loaded, SuccessBanner } from "../../components/status.tsx";
 import { StatusTag } from "./admin-home-page.tsx";
+import { ScrollTable } from "../../components/scroll-table.tsx";
 
 const KIND_OPTIONS = ORGANISATION_KINDS.map((k) => ({ value: k, label: ORGANISATION_KIND_LABELS[k] }));
 
@@ -32,7 +33,7 @@ export function OrganisationListPage() {
       )}
       <Loaded load={load}>
         {(orgs) => (
-          <table className="govuk-table">
+          <ScrollTable label="Organisations"><table className="govuk-table">
             <caption className="govuk-table__caption govuk-visually-hidden">Organisations</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
@@ -60,7 +61,7 @@ export function OrganisationListPage() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </table></ScrollTable>
         )}
       </Loaded>
     </>

@@ -12,6 +12,7 @@ import { CheckboxField, SelectField, TextField } from "../../components/fields.t
 import { check, errorsFromError, type FieldErrors } from "../../components/form-errors.ts";
 import { Loaded, SuccessBanner } from "../../components/status.tsx";
 import { StatusTag } from "./admin-home-page.tsx";
+import { ScrollTable } from "../../components/scroll-table.tsx";
 
 /** "locality_social_work" → "Locality social work". */
 export function teamKindLabel(kind: string): string {
@@ -43,7 +44,7 @@ export function TeamListPage() {
       )}
       <Loaded load={load}>
         {(teams) => (
-          <table className="govuk-table">
+          <ScrollTable label="Teams"><table className="govuk-table">
             <caption className="govuk-table__caption govuk-visually-hidden">Teams</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
@@ -76,7 +77,7 @@ export function TeamListPage() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </table></ScrollTable>
         )}
       </Loaded>
     </>

@@ -13,6 +13,7 @@ import { blankToNull, check, errorsFromError, type FieldErrors } from "../../com
 import { formatDateTime } from "../../components/format.ts";
 import { Loaded, SuccessBanner } from "../../components/status.tsx";
 import { StatusTag } from "./admin-home-page.tsx";
+import { ScrollTable } from "../../components/scroll-table.tsx";
 
 const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 
@@ -33,7 +34,7 @@ export function UserListPage() {
       )}
       <Loaded load={load}>
         {(users) => (
-          <table className="govuk-table" data-testid="users">
+          <ScrollTable label="Users"><table className="govuk-table" data-testid="users">
             <caption className="govuk-table__caption govuk-visually-hidden">Users</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
@@ -65,7 +66,7 @@ export function UserListPage() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </table></ScrollTable>
         )}
       </Loaded>
     </>

@@ -1,6 +1,7 @@
 import type { AuditEvent } from "@family-story/schemas";
 import { Link } from "react-router";
 import { formatDateTime } from "../../components/format.ts";
+import { ScrollTable } from "../../components/scroll-table.tsx";
 
 /** "person.read" → "Person read". */
 function actionLabel(action: string): string {
@@ -12,7 +13,7 @@ function actionLabel(action: string): string {
 export function AuditEventsTable({ events, caption, showPerson = true }: { events: AuditEvent[]; caption: string; showPerson?: boolean }) {
   if (events.length === 0) return <p className="govuk-body">No events match.</p>;
   return (
-    <table className="govuk-table" data-testid="audit-events">
+    <ScrollTable label="Audit events"><table className="govuk-table" data-testid="audit-events">
       <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">
@@ -49,6 +50,6 @@ export function AuditEventsTable({ events, caption, showPerson = true }: { event
           </tr>
         ))}
       </tbody>
-    </table>
+    </table></ScrollTable>
   );
 }

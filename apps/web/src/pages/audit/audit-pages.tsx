@@ -1,3 +1,4 @@
+import { DEMO_AUTHORITIES } from "@family-story/domain";
 import { auditQuerySchema, uuid, type AuditEvent, type AuditVerifyResult } from "@family-story/schemas";
 import { useRef, useState, type SyntheticEvent } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
@@ -142,8 +143,14 @@ export function PersonAccessHistoryPage() {
   );
 }
 
+function authorityName(laCode: string, own: { laCode: string; laName: string }): string {
+  if (laCode === own.laCode) return own.laName;
+  return DEMO_AUTHORITIES.find((a) => a.laCode === laCode)?.name ?? laCode;
+}
+
 /** Check the hash chain of each authority's log and say plainly whether it is intact. */
 export function AuditVerifyPage() {
+  const user = useUser();
   const [results, setResults] = useState<AuditVerifyResult[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -177,12 +184,12 @@ export function AuditVerifyPage() {
               <div key={r.laCode} className="govuk-panel govuk-panel--confirmation">
                 <h2 className="govuk-panel__title">Intact</h2>
                 <div className="govuk-panel__body">
-                  {r.laCode}: all {r.checked} events checked
+                  {authorityName(r.laCode, user)}: all {r.checked} events checked
                 </div>
               </div>
             ) : (
               <div key={r.laCode} className="govuk-error-summary">
-                <h2 className="govuk-error-summary__title">The log for {r.laCode} is broken</h2>
+                <h2 className="govuk-error-summary__title">The log for {authorityName(r.laCode, user)} has been tampered with or damaged</h2>
                 <div className="govuk-error-summary__body">
                   <p className="govuk-body">
                     First broken at event {r.firstBrokenSeq ?? "unknown"} after checking {r.checked} events. {r.problem}

@@ -1,8 +1,9 @@
 import type { Address } from "@family-story/schemas";
+import { Link } from "react-router";
 import { formatDate } from "../../components/format.ts";
 
 /** Addresses over time, newest first, as a timeline. */
-export function AddressTimeline({ addresses }: { addresses: Address[] }) {
+export function AddressTimeline({ addresses, personId, editable }: { addresses: Address[]; personId: string; editable: boolean }) {
   const sorted = [...addresses].sort((a, b) => b.fromDate.localeCompare(a.fromDate));
   return (
     <section aria-labelledby="addresses-heading">
@@ -20,6 +21,11 @@ export function AddressTimeline({ addresses }: { addresses: Address[] }) {
                 {a.current && <strong className="govuk-tag govuk-tag--blue govuk-!-margin-left-1">Current</strong>}
               </p>
               <p className="app-timeline__address">{[a.line1, a.line2, a.town, a.postcode].filter(Boolean).join(", ")}</p>
+              {editable && a.toDate === null && (
+                <Link className="govuk-link govuk-body-s" to={`/people/${personId}/addresses/${a.id}/end`}>
+                  Record a move out<span className="govuk-visually-hidden"> of {a.line1}</span>
+                </Link>
+              )}
             </li>
           ))}
         </ol>

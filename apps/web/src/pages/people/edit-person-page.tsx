@@ -3,7 +3,9 @@ import { useEffect, useRef, useState, type SyntheticEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { ApiError, request } from "../../api/api-client.ts";
 import { loadPerson } from "../../api/people.ts";
+import { can, useUser } from "../../app/auth-context.tsx";
 import { usePageTitle } from "../../app/page-title.ts";
+import { CheckboxField } from "../../components/fields.tsx";
 import { ErrorSummary } from "../../components/error-summary.tsx";
 import { check, errorsFromError, type FieldErrors } from "../../components/form-errors.ts";
 import { ProblemMessage } from "../../components/status.tsx";
@@ -24,6 +26,9 @@ interface Editing {
 export function EditPersonPage() {
   const { id = "" } = useParams();
   const navigate = useNavigate();
+  const user = useUser();
+  const mayRestrict = can(user, "person:restrict");
+  const [restricted, setRestricted] = useState(false);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [values, setValues] = useState<PersonFormValues | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
@@ -39,6 +44,7 @@ export function EditPersonPage() {
         const original = valuesFromPerson(body);
         setEditing({ person: body, etag, original });
         setValues(original);
+        setRestricted(body.restricted);
       },
       setLoadError,
     );
@@ -55,11 +61,13 @@ export function EditPersonPage() {
     event.preventDefault();
     if (!editing || !values) return;
     const fields = changedFields(editing.original, values);
-    if (fields.length === 0) {
+    const restrictionChanged = mayRestrict && restricted !== editing.person.restricted;
+    if (fields.length === 0 && !restrictionChanged) {
       setErrors({ form: "You have not changed anything" });
       return;
     }
-    const body = toRequest(values, fields);
+    const body: Record<string, string | boolean | null> = toRequest(values, fields);
+    if (restrictionChanged) body.restricted = restricted;
     const checked = check(personPatchSchema, body, PERSON_EMPTY_MESSAGES);
     if (!checked.ok) {
       setErrors(checked.errors);
@@ -107,6 +115,15 @@ export function EditPersonPage() {
         <h1 className="govuk-heading-l">Change details</h1>
         <form onSubmit={(e) => void submit(e)} noValidate>
           <PersonFields values={values} errors={errors} onChange={(field, value) => { setValues((v) => (v ? { ...v, [field]: value } : v)); }} />
+          {mayRestrict && (
+            <CheckboxField
+              name="restricted"
+              label="Restrict this record"
+              hint="Only people named on the record can open it: use for staff, their families, and high-risk cases"
+              checked={restricted}
+              onChange={setRestricted}
+            />
+          )}
           <div className="govuk-button-group">
             <button type="submit" className="govuk-button" data-module="govuk-button" disabled={busy}>
               {conflict ? "Save again" : "Save changes"}

@@ -79,7 +79,7 @@ function PersonRecord({ person, onChanged }: { person: Person; onChanged: () => 
           <PersonSummary person={person} />
         </div>
         <div className="govuk-grid-column-one-third">
-          <AddressTimeline addresses={person.addresses} />
+          <AddressTimeline addresses={person.addresses} personId={person.id} editable={can(user, "address:write")} />
         </div>
       </div>
       <FamilyDiagram person={person} />

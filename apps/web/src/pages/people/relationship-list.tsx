@@ -5,6 +5,7 @@ import { errorText, request } from "../../api/api-client.ts";
 import { etagFor } from "../../api/people.ts";
 import { can, useUser } from "../../app/auth-context.tsx";
 import { formatDate } from "../../components/format.ts";
+import { ScrollTable } from "../../components/scroll-table.tsx";
 
 /** Remove a relationship, after a second click to confirm; If-Match guards a stale page. */
 function RemoveRelationship({ relationship, onRemoved }: { relationship: Relationship; onRemoved: () => void }) {
@@ -52,7 +53,7 @@ export function RelationshipList({ person, onChanged }: { person: Person; onChan
       {person.relationships.length === 0 ? (
         <p className="govuk-body">No relationships recorded.</p>
       ) : (
-        <table className="govuk-table" data-testid="relationships">
+        <ScrollTable label="Relationships table"><table className="govuk-table" data-testid="relationships">
           <caption className="govuk-table__caption govuk-visually-hidden">People related to {person.givenName}</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
@@ -93,7 +94,7 @@ export function RelationshipList({ person, onChanged }: { person: Person; onChan
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></ScrollTable>
       )}
     </section>
   );

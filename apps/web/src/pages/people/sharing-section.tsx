@@ -5,6 +5,7 @@ import { useLoad } from "../../api/use-api.ts";
 import { can, useUser } from "../../app/auth-context.tsx";
 import { formatDate } from "../../components/format.ts";
 import { Loaded } from "../../components/status.tsx";
+import { ScrollTable } from "../../components/scroll-table.tsx";
 
 const BASIS_LABELS = { consent: "Consent", safeguarding: "Safeguarding", statutory: "Statutory duty" } as const;
 
@@ -41,7 +42,7 @@ export function SharingSection({ person }: { person: Person }) {
           shares.length === 0 ? (
             <p className="govuk-body">This record is not shared with any partner organisation.</p>
           ) : (
-            <table className="govuk-table">
+            <ScrollTable label="Sharing table"><table className="govuk-table">
               <caption className="govuk-table__caption govuk-visually-hidden">Organisations this record is shared with</caption>
               <thead className="govuk-table__head">
                 <tr className="govuk-table__row">
@@ -72,7 +73,7 @@ export function SharingSection({ person }: { person: Person }) {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </table></ScrollTable>
           )
         }
       </Loaded>
