@@ -45,12 +45,13 @@ try {
   let found = 0;
   const examples: string[] = [];
   const slowest: { ms: number; line: string }[] = [];
+  const misses: string[] = [];
   for (const [i, t] of targets.entries()) {
     const q = perturbName(rng, t.given_name, t.family_name);
     const dob = perturbDob(rng, t.dob);
     const started = performance.now();
     const res = await fetch(`${service.url}/api/v1/people?${new URLSearchParams({ q, dob }).toString()}`, { headers: { cookie } });
-    const body = (await res.json()) as { results: { id: string }[] };
+    const body = (await res.json()) as { results: { id: string; name: string; dobDisplay: string | null; score: number }[] };
     const ms = performance.now() - started;
     if (res.status !== 200) throw new Error(`search failed: ${res.status} ${JSON.stringify(body)}`);
     if (i < 20) continue; // warm-up
@@ -59,6 +60,8 @@ try {
     if (rank === 0) top1++;
     if (rank >= 0 && rank < 10) top10++;
     if (rank >= 0) found++;
+    const top = body.results[0];
+    if (rank !== 0 && top && misses.length < 8) misses.push(`  "${q}" dob=${dob} → ${t.given_name} ${t.family_name} ${t.dob} at rank ${rank < 0 ? "-" : rank + 1}; first: ${top.name} ${top.dobDisplay ?? ""} (${top.score} vs ${rank >= 0 ? (body.results[rank]?.score ?? "") : "-"})`);
     slowest.push({ ms, line: `  "${q}" dob=${dob}: ${ms.toFixed(1)} ms, ${body.results.length} results` });
     if (examples.length < 12) examples.push(`  "${q}" dob=${dob} → ${t.given_name} ${t.family_name} ${t.dob}: rank ${rank < 0 ? "not found" : rank + 1} of ${body.results.length}, ${ms.toFixed(1)} ms`);
   }
@@ -68,6 +71,8 @@ try {
   console.log(`  p50 ${percentile(timings, 50).toFixed(1)} ms  p95 ${percentile(timings, 95).toFixed(1)} ms  p99 ${percentile(timings, 99).toFixed(1)} ms  max ${(timings[n - 1] ?? 0).toFixed(1)} ms`);
   console.log(`  the person searched for: first ${top1}/${n} (${((100 * top1) / n).toFixed(1)}%), in the top 10 ${top10}/${n} (${((100 * top10) / n).toFixed(1)}%), anywhere in the results ${found}/${n}`);
   console.log(examples.join("\n"));
+  console.log("  not first:");
+  console.log(misses.join("\n"));
   console.log("  slowest:");
   console.log(slowest.sort((a, b) => b.ms - a.ms).slice(0, 8).map((x) => x.line).join("\n"));
 } finally {

@@ -27,3 +27,23 @@ describe("foldName and keys", () => {
     expect(nameSearchKeys("Abdul-Rahman", "O'Brien")).toEqual(["s:abdl", "p:abd", "s:rmn", "p:rah", "s:a", "p:o", "s:brn", "p:bri"]);
   });
 });
+
+describe("keys that search relies on", () => {
+  it("gives the spellings the demo borough uses one key each", () => {
+    for (const [a, b] of [["Nguyễn", "Nguyen"], ["Wiśniewski", "Wisniewski"], ["Gonçalves", "Goncalves"], ["Tesfamariam", "Tesfamaryam"], ["Abdirahman", "Abdirahmaan"], ["Hussain", "Hussein"]] as const) {
+      expect(skeletonKey(a), `${a} ${b}`).toBe(skeletonKey(b));
+    }
+  });
+
+  it("survives a slip later in the word through the prefix key, and swapped vowels through the skeleton", () => {
+    expect(nameSearchKeys("Rahman")).toEqual(expect.arrayContaining(nameSearchKeys("Rahmat").filter((k) => k.startsWith("p:"))));
+    expect(skeletonKey("Smtih")).toBe(skeletonKey("Smith"));
+    expect(skeletonKey("Jnoes")).toBe(skeletonKey("Jones"));
+  });
+
+  it("ignores case, accents and punctuation, and keys nothing for an empty name", () => {
+    expect(nameSearchKeys("  ")).toEqual([]);
+    expect(nameSearchKeys("ÁLI")).toEqual(nameSearchKeys("ali"));
+    expect(foldName("O’Brien-Smith")).toBe("obrien smith");
+  });
+});

@@ -28,6 +28,11 @@ export const sessionUserSchema = z
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 
 export const authConfigSchema = z
-  .object({ oidcEnabled: z.boolean(), oidcLabel: z.string().nullable(), demo: z.boolean() })
+  .object({
+    oidcEnabled: z.boolean(),
+    oidcLabel: z.string().nullable(),
+    demo: z.boolean(),
+    demoAccounts: z.array(z.object({ username: z.string(), description: z.string() })).describe("Demo mode only: the demo accounts to try"),
+  })
   .meta({ id: "AuthConfig" });
 export type AuthConfig = z.infer<typeof authConfigSchema>;

@@ -1,5 +1,7 @@
 import { authConfigSchema, loginBodySchema, okSchema, sessionUserSchema } from "@family-story/schemas";
 import { SESSION_COOKIE } from "../http/authenticate.ts";
+import { ROLE_LABELS } from "@family-story/domain";
+import { DEMO_USERS, WCC } from "../demo/demo-organisation.ts";
 import { defineRoute } from "../http/route.ts";
 import { presentSession } from "../presenters/session-presenter.ts";
 
@@ -52,6 +54,12 @@ export const authRoutes = [
     tag: "Sign-in",
     auth: "public",
     response: authConfigSchema,
-    handler: ({ services }) => Promise.resolve({ oidcEnabled: services.config.oidc !== null, oidcLabel: services.config.oidc?.label ?? null, demo: services.config.seedDemo }),
+    handler: ({ services }) =>
+      Promise.resolve({
+        oidcEnabled: services.config.oidc !== null,
+        oidcLabel: services.config.oidc?.label ?? null,
+        demo: services.config.seedDemo,
+        demoAccounts: services.config.seedDemo ? DEMO_USERS.map((u) => ({ username: u.username, description: `${ROLE_LABELS[u.role].toLowerCase()}, ${u.la === WCC ? "Westminster" : "Kensington and Chelsea"}` })) : [],
+      }),
   }),
 ];

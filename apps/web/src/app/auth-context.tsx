@@ -34,7 +34,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         setSession({ state: "signed-out" });
       },
     );
-    get<AuthConfig>("/api/v1/auth/config").then(setConfig, () => { setConfig({ oidcEnabled: false, oidcLabel: null, demo: false }); });
+    get<AuthConfig>("/api/v1/auth/config").then(setConfig, () => { setConfig({ oidcEnabled: false, oidcLabel: null, demo: false, demoAccounts: [] }); });
   }, []);
 
   const signedIn = useCallback((user: SessionUser) => {

@@ -8,17 +8,6 @@ import { ErrorSummary } from "../components/error-summary.tsx";
 import { TextField } from "../components/fields.tsx";
 import { check, errorsFromError, type FieldErrors } from "../components/form-errors.ts";
 
-/** Demo accounts, shown only when the server says it is running the demo. */
-const DEMO_ACCOUNTS = [
-  ["sw.wcc", "social worker, Westminster"],
-  ["tm.wcc", "team manager, Westminster"],
-  ["eh.wcc", "early help practitioner, Westminster"],
-  ["sw.rbkc", "social worker, Kensington and Chelsea"],
-  ["partner.school", "school safeguarding lead"],
-  ["admin.wcc", "administrator, Westminster"],
-  ["auditor.wcc", "auditor, Westminster"],
-] as const;
-
 /** Sign in with a local account, or with the council's single sign-on when set up. */
 export function SignInPage() {
   const { session, config, signedIn } = useAuth();
@@ -76,12 +65,12 @@ export function SignInPage() {
           <div className="govuk-inset-text" data-testid="demo-accounts">
             <h2 className="govuk-heading-s">Demo accounts</h2>
             <p className="govuk-body">
-              Every demo account has the password <code className="app-code">family-story-demo</code>. For example:
+              Every demo account has the password <code className="app-code">family-story-demo</code>:
             </p>
             <ul className="govuk-list govuk-list--bullet">
-              {DEMO_ACCOUNTS.map(([name, what]) => (
-                <li key={name}>
-                  <code className="app-code">{name}</code>: {what}
+              {config.demoAccounts.map((account) => (
+                <li key={account.username}>
+                  <code className="app-code">{account.username}</code>: {account.description}
                 </li>
               ))}
             </ul>
