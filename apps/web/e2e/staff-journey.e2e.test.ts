@@ -188,6 +188,33 @@ describe("a practitioner's day", () => {
     expect(await person.audit("10-partner-shared-record")).toEqual([]);
   });
 
+  it("shares a record with a school through the form, and withdrawing it refuses the school at once", async () => {
+    const sw = await signedInPage("sw.wcc");
+    const person = new PersonPage(sw.page);
+    await person.open(family.sister.id);
+    await person.waitForHeading("Amina Chowdhury");
+    const forms = new RecordFormsPage(sw.page);
+    await forms.follow("Share with a partner organisation", "Share this record with a partner");
+    await forms.press("Share record");
+    await expectLocator(forms.errorSummary()).toContainText("Choose the organisation to share with");
+    expect(await forms.audit("23-share-errors")).toEqual([]);
+    await forms.select("Organisation", "Edgware Road Primary School (School)");
+    await forms.fill("Why are you sharing it?", "Team around the family: school attendance");
+    await forms.press("Share record");
+    await person.waitForHeading("Amina Chowdhury");
+    await expectLocator(sw.page.locator("#sharing-heading").locator("..")).toContainText("Edgware Road Primary School");
+
+    const school = await signedInPage("partner.school");
+    const schoolView = new PersonPage(school.page);
+    await schoolView.open(family.sister.id);
+    await schoolView.waitForHeading("Amina Chowdhury");
+
+    await sw.page.getByRole("button", { name: /Withdraw sharing with Edgware Road Primary School/ }).click();
+    await expectLocator(sw.page.locator("#sharing-heading").locator("..")).toContainText("Withdrawn or ended");
+    await schoolView.open(family.sister.id);
+    await expectLocator(schoolView.refusal()).toBeVisible();
+  });
+
   it("records a new person, adds an address and a relationship, and removes the relationship", async () => {
     const { page } = await signedInPage("sw.wcc");
     const forms = new RecordFormsPage(page);

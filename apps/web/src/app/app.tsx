@@ -9,6 +9,7 @@ import { AuditSearchPage, AuditVerifyPage, PersonAccessHistoryPage, PersonAccess
 import { HomePage } from "../pages/home-page.tsx";
 import { NotFoundPage } from "../pages/not-found-page.tsx";
 import { AddAddressPage } from "../pages/people/add-address-page.tsx";
+import { ShareRecordPage } from "../pages/people/share-record-page.tsx";
 import { AddRelationshipPage } from "../pages/people/add-relationship-page.tsx";
 import { EndAddressPage } from "../pages/people/end-address-page.tsx";
 import { EditPersonPage } from "../pages/people/edit-person-page.tsx";
@@ -52,6 +53,7 @@ function AppRoutes() {
         <Route path="/people/:id/edit" element={<Private action="person:update"><EditPersonPage /></Private>} />
         <Route path="/people/:id/addresses/new" element={<Private action="address:write"><AddAddressPage /></Private>} />
         <Route path="/people/:id/addresses/:addressId/end" element={<Private action="address:write"><EndAddressPage /></Private>} />
+        <Route path="/people/:id/sharing/new" element={<Private action="sharing:write"><ShareRecordPage /></Private>} />
         <Route path="/people/:id/relationships/new" element={<Private action="relationship:write"><AddRelationshipPage /></Private>} />
         <Route path="/admin" element={<Private action="admin:read"><AdminHomePage /></Private>} />
         <Route path="/admin/organisations" element={<Private action="admin:read"><OrganisationListPage /></Private>} />

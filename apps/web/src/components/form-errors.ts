@@ -19,7 +19,9 @@ export function check<S extends z.ZodType>(schema: S, values: unknown, whenEmpty
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
     const field = issue.path.map(String).join(".") || "form";
-    const specific = issue.message === "Enter a value" ? whenEmpty[field] : undefined;
+    // Any complaint about a field left empty gets the field's own wording.
+    const empty = issue.path.length === 1 && (values as Record<string, unknown> | null)?.[String(issue.path[0])] === "";
+    const specific = issue.message === "Enter a value" || empty ? whenEmpty[field] : undefined;
     errors[field] ??= specific ?? issue.message;
   }
   return { ok: false, errors };

@@ -1,5 +1,6 @@
 import type { Person, Sharing } from "@family-story/schemas";
 import { useState } from "react";
+import { Link } from "react-router";
 import { errorText, get, post } from "../../api/api-client.ts";
 import { useLoad } from "../../api/use-api.ts";
 import { can, useUser } from "../../app/auth-context.tsx";
@@ -9,10 +10,8 @@ import { ScrollTable } from "../../components/scroll-table.tsx";
 
 const BASIS_LABELS = { consent: "Consent", safeguarding: "Safeguarding", statutory: "Statutory duty" } as const;
 
-async function loadSharing(personId: string): Promise<Sharing[]> {
-  const body = await get<Sharing[] | { sharing: Sharing[] } | { items: Sharing[] }>(`/api/v1/people/${personId}/sharing`);
-  if (Array.isArray(body)) return body;
-  return "sharing" in body ? body.sharing : body.items;
+function loadSharing(personId: string): Promise<Sharing[]> {
+  return get<Sharing[]>(`/api/v1/people/${personId}/sharing`);
 }
 
 /** Which partner organisations this record is shared with, and withdrawing a share. */
@@ -37,6 +36,11 @@ export function SharingSection({ person }: { person: Person }) {
         Shared with partner organisations
       </h2>
       {problem && <p className="govuk-error-message">{problem}</p>}
+      {can(user, "sharing:write") && (
+        <Link to={`/people/${person.id}/sharing/new`} className="govuk-button govuk-button--secondary">
+          Share with a partner organisation
+        </Link>
+      )}
       <Loaded load={load}>
         {(shares) =>
           shares.length === 0 ? (
