@@ -162,6 +162,18 @@ export const SESSION_CASES: Record<string, SessionCase> = {
     ok: 201,
     build: (f, _r, rel) => req(`/api/v1/people/${f.people[rel].id}/sharing`, { organisationId: f.otherPartnerOrgId, purpose: "Matrix check", basis: "consent", fromDate: "2024-01-01" }),
   },
+  "GET /api/v1/partner-organisations": {
+    target: "none",
+    roles: CASEWORK,
+    ok: 200,
+    build: () => req("/api/v1/partner-organisations"),
+    // Only partners of the authorities the user works (own and shared service), never an unconnected one's.
+    check: (res, f) => {
+      const orgs = res.json<{ id: string; laCode: string; kind: string }[]>();
+      expect(orgs.map((o) => o.id)).toContain(f.partnerOrgId);
+      expect(orgs.filter((o) => o.laCode === f.other.laCode || o.kind === "local_authority")).toEqual([]);
+    },
+  },
   "POST /api/v1/sharing/:id/withdraw": {
     target: "person",
     roles: CASEWORK,
