@@ -50,7 +50,9 @@ describe.each(DATABASE_KINDS)("service contracts on %s", (kind) => {
 
 describe("the embedded database keeps data across restarts", () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), "family-story-data-"));
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
   it("seeds the demo once, and a person created survives a restart", async () => {
     const lines: string[] = [];

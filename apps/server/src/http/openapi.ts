@@ -26,7 +26,7 @@ function parameters(schema: z.ZodType | undefined, where: "path" | "query", comp
   const ref = typeof json.$ref === "string" ? json.$ref.split("/").pop() : undefined;
   if (ref && components[ref]) {
     json = components[ref];
-    delete components[ref];
+    Reflect.deleteProperty(components, ref);
   }
   const props = (json.properties ?? {}) as Record<string, JsonSchema>;
   const required = new Set((json.required ?? []) as string[]);
