@@ -38,11 +38,11 @@ class Browser {
     return this.jars.get(url.host)?.get(name);
   }
 
-  async fetch(url: URL, init: { method?: string; body?: string } = {}): Promise<Response> {
+  async fetch(url: URL, init: { method?: string; body?: string; accept?: string } = {}): Promise<Response> {
     const res = await fetch(url, {
       method: init.method ?? "GET",
       redirect: "manual",
-      headers: { cookie: this.cookieHeader(url), ...(init.body !== undefined ? { "content-type": "application/x-www-form-urlencoded" } : {}) },
+      headers: { cookie: this.cookieHeader(url), ...(init.accept ? { accept: init.accept } : {}), ...(init.body !== undefined ? { "content-type": "application/x-www-form-urlencoded" } : {}) },
       ...(init.body !== undefined ? { body: init.body } : {}),
     });
     const jar = this.jars.get(url.host) ?? new Map<string, string>();
@@ -203,6 +203,16 @@ describe.each(DATABASE_KINDS)("council sign-in (OpenID Connect) on %s", (kind) =
     expect(problem.detail).toContain("not linked to a Family Story account");
     expect(browser.cookie(new URL(serviceUrl), "fs_session")).toBeUndefined();
     expect((await oidcAudit({ subject: sub })).map((r) => r.outcome)).toEqual(["denied"]);
+  });
+
+  it("sends a person in a browser back to the sign-in page with the reason, not a JSON page", async () => {
+    const sub = `stranger-html-${Date.now()}`;
+    emails[sub] = `${sub}@elsewhere.example`;
+    const browser = new Browser();
+    const res = await browser.fetch(await toCallback(browser, serviceUrl, sub), { accept: "text/html,application/xhtml+xml" });
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe("/sign-in?problem=refused");
+    expect(browser.cookie(new URL(serviceUrl), "fs_session")).toBeUndefined();
   });
 
   it("refuses a switched-off account", async () => {

@@ -20,6 +20,17 @@ function parse<T>(schema: z.ZodType<T> | undefined, value: unknown, where: "body
   return result.data;
 }
 
+/** Parses params, query and body through the route's schemas (the "validate" step). */
+function validate(route: Route, request: FastifyRequest): Input<unknown, unknown, unknown> {
+  return {
+    params: parse(route.params, request.params, "params"),
+    query: parse(route.query, request.query, "query"),
+    body: parse(route.body, request.body, "body"),
+    headers: headersOf(request),
+    requestId: request.id,
+  };
+}
+
 function rateLimitKey(request: FastifyRequest): string {
   const body = request.body as { username?: unknown } | undefined;
   const username = typeof body?.username === "string" ? body.username.toLowerCase() : "";
@@ -58,26 +69,12 @@ export function registerRoutes(app: FastifyInstance, services: Services, routes:
         },
       }),
       handler: async (request, reply) => {
-        const requestId = request.id;
         if (route.auth === "public") {
-          const input: Input<unknown, unknown, unknown> = {
-            params: parse(route.params, request.params, "params"),
-            query: parse(route.query, request.query, "query"),
-            body: parse(route.body, request.body, "body"),
-            headers: headersOf(request),
-            requestId,
-          };
-          return send(reply, route, await route.handler({ ...input, services, request, reply }));
+          return send(reply, route, await route.handler({ ...validate(route, request), services, request, reply }));
         }
         const session = await authenticate(services, request);
         checkCsrf(request, session.csrfToken);
-        const input: Input<unknown, unknown, unknown> = {
-          params: parse(route.params, request.params, "params"),
-          query: parse(route.query, request.query, "query"),
-          body: parse(route.body, request.body, "body"),
-          headers: headersOf(request),
-          requestId,
-        };
+        const input = validate(route, request);
         if (!roleCan(session.actor.role, route.permission)) {
           await services.audit.record(actorForAudit(session.actor), [{ laCode: session.actor.laCode, action: "access.denied", outcome: "denied", details: { method: route.method, path: route.path, permission: route.permission } }]);
           throw forbidden();

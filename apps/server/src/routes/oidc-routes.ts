@@ -14,6 +14,12 @@ function oidcOf(services: PublicServices): OidcService {
   return services.oidc;
 }
 
+const SIGN_IN_PROBLEMS: Record<number, string> = { 400: "expired", 401: "refused", 403: "inactive", 503: "unavailable" };
+
+function wantsHtml(accept: string | undefined): boolean {
+  return accept?.includes("text/html") ?? false;
+}
+
 // The provider adds its own parameters (code, state, iss, session_state, error…): accept any.
 const callbackQuery = z.record(z.string(), z.unknown());
 
@@ -59,7 +65,17 @@ export const oidcRoutes = [
       // One use only, whatever happens next.
       void reply.clearCookie(PENDING_COOKIE, { path: PENDING_PATH });
       const search = request.url.includes("?") ? request.url.slice(request.url.indexOf("?")) : "";
-      const session = await oidc.complete(search, pending, requestId);
+      let session: Awaited<ReturnType<OidcService["complete"]>>;
+      try {
+        session = await oidc.complete(search, pending, requestId);
+      } catch (error) {
+        // A person in a browser goes back to the sign-in page with a reason it can explain;
+        // only a code travels in the URL, so the page's words cannot be forged by a link.
+        if (error instanceof HttpProblem && wantsHtml(request.headers.accept)) {
+          return new Respond(302, undefined, { location: `/sign-in?problem=${SIGN_IN_PROBLEMS[error.status] ?? "refused"}` });
+        }
+        throw error;
+      }
       void reply.setCookie(SESSION_COOKIE, session.sessionId, { path: "/", httpOnly: true, sameSite: "lax", secure: services.config.secureCookies });
       return new Respond(302, undefined, { location: "/" });
     },

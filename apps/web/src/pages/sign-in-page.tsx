@@ -8,6 +8,14 @@ import { ErrorSummary } from "../components/error-summary.tsx";
 import { TextField } from "../components/fields.tsx";
 import { check, errorsFromError, type FieldErrors } from "../components/form-errors.ts";
 
+/** Why council sign-in sent the person back here (codes set by the server's OIDC callback). */
+const SIGN_IN_PROBLEMS: Record<string, string> = {
+  expired: "Your council sign-in took too long or was started in another window. Try again.",
+  refused: "Your council account is not linked to a Family Story account. Ask your administrator to add you.",
+  inactive: "Your Family Story account is switched off. Ask your administrator.",
+  unavailable: "Council sign-in is not available at the moment. Try again later or use your Family Story account.",
+};
+
 /** Sign in with a local account, or with the council's single sign-on when set up. */
 export function SignInPage() {
   const { session, config, signedIn } = useAuth();
@@ -15,7 +23,12 @@ export function SignInPage() {
   const location = useLocation();
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const problemCode = new URLSearchParams(location.search).get("problem");
+  const [errors, setErrors] = useState<FieldErrors>(() => {
+    const initial: FieldErrors = {};
+    if (problemCode) initial.form = SIGN_IN_PROBLEMS[problemCode] ?? SIGN_IN_PROBLEMS.refused ?? "";
+    return initial;
+  });
   const [busy, setBusy] = useState(false);
   usePageTitle("Sign in", Object.keys(errors).length > 0);
 
