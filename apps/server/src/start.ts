@@ -1,4 +1,5 @@
 import { mkdirSync } from "node:fs";
+import { ROLE_LABELS } from "@family-story/domain";
 import type { FastifyInstance } from "fastify";
 import type { Config } from "./config.ts";
 import { openDatabase, type DatabaseHandle } from "./db/connect.ts";
@@ -50,7 +51,7 @@ export async function startService(config: Config, log: (line: string) => void =
     log("");
     log(`Family Story is running at ${url} on ${handle.kind === "pglite" ? `embedded PostgreSQL (PGlite) in ${config.dataDir}` : "PostgreSQL"}${seeded ? " with a new demo borough" : ""}.`);
     log(`Sign in with any demo account, password "${DEMO_PASSWORD}":`);
-    for (const u of DEMO_USERS) log(`  ${u.username.padEnd(16)} ${u.role.replace(/_/g, " ")} (${u.la === "E09000033" ? "Westminster" : "Kensington and Chelsea"})`);
+    for (const u of DEMO_USERS) log(`  ${u.username.padEnd(16)} ${ROLE_LABELS[u.role].toLowerCase()} (${u.la === "E09000033" ? "Westminster" : "Kensington and Chelsea"})`);
   } else {
     log(`Family Story is running at ${url}.`);
   }
