@@ -1,42 +1,17 @@
 import type { Person } from "@family-story/schemas";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AdminUsersPage } from "./pages/admin-users-page.ts";
 import { AuditPages } from "./pages/audit-pages.ts";
 import { SignInPage } from "./pages/sign-in-page.ts";
 import { expectLocator } from "./support/locator-expect.ts";
+import { setUpE2eSession } from "./support/e2e-session.ts";
 import { apiSignIn } from "./support/api-session.ts";
-import { launchBrowser, openPage, type WatchedPage } from "./support/browser.ts";
-import { startE2eService, type E2eService } from "./support/service.ts";
 
-let service: E2eService;
-let browser: Browser;
-const pages: WatchedPage[] = [];
-
-async function signedInPage(username: string): Promise<WatchedPage> {
-  const watched = await openPage(browser, service.url);
-  pages.push(watched);
-  const signIn = new SignInPage(watched.page);
-  await signIn.open();
-  await signIn.signIn(username);
-  return watched;
-}
-
-beforeAll(async () => {
-  service = await startE2eService(300);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const p of pages) expect(p.problems, "console errors or CSP violations").toEqual([]);
-  await browser.close();
-  await service.stop();
-});
+const session = setUpE2eSession(300);
 
 describe("administration and audit", () => {
   it("explains a wrong password on the sign-in page", async () => {
-    const watched = await openPage(browser, service.url);
-    pages.push(watched);
+    const watched = await session.openWatched();
     const signIn = new SignInPage(watched.page);
     await signIn.open();
     await watched.page.getByRole("button", { name: "Sign in", exact: true }).click();
@@ -50,7 +25,7 @@ describe("administration and audit", () => {
   });
 
   it("lets an administrator add a user, who can then sign in", async () => {
-    const { page } = await signedInPage("admin.wcc");
+    const { page } = await session.signedInPage("admin.wcc");
     const admin = new AdminUsersPage(page);
     await admin.waitForHeading("Welcome, Amara Okafor");
     expect(await admin.audit("11-home-administrator")).toEqual([]);
@@ -67,7 +42,7 @@ describe("administration and audit", () => {
     await expectLocator(admin.row("new.worker")).toContainText("Nadia Worker");
     expect(await admin.audit("14-admin-user-added")).toEqual([]);
 
-    const newcomer = await apiSignIn(service.url, "new.worker", "a-long-enough-password");
+    const newcomer = await apiSignIn(session.url, "new.worker", "a-long-enough-password");
     expect(newcomer.user.role).toBe("practitioner");
 
     // Deactivate the account: it can no longer sign in.
@@ -78,7 +53,7 @@ describe("administration and audit", () => {
     await admin.save();
     await admin.waitForHeading("Users");
     await expectLocator(admin.row("new.worker")).toContainText("Deactivated");
-    await expect(apiSignIn(service.url, "new.worker", "a-long-enough-password")).rejects.toThrow(/401/);
+    await expect(apiSignIn(session.url, "new.worker", "a-long-enough-password")).rejects.toThrow(/401/);
 
     // The other administration pages pass axe too.
     await page.getByRole("link", { name: "Administration" }).click();
@@ -97,14 +72,14 @@ describe("administration and audit", () => {
   });
 
   it("lets an auditor read a person's access history and check the log", async () => {
-    const practitioner = await apiSignIn(service.url, "sw.wcc");
+    const practitioner = await apiSignIn(session.url, "sw.wcc");
     const found = await practitioner.call<{ results: { id: string; name: string }[] }>("GET", "/api/v1/people?q=Smith");
     const target = found.body.results[0];
     if (!target) throw new Error("The demo borough has no Smith to open");
     const opened = await practitioner.call<Person>("GET", `/api/v1/people/${target.id}?reason=Strategy%20discussion`);
     expect(opened.status).toBe(200);
 
-    const { page } = await signedInPage("auditor.wcc");
+    const { page } = await session.signedInPage("auditor.wcc");
     const audit = new AuditPages(page);
     await audit.openLog();
     expect(await audit.audit("15-audit-log")).toEqual([]);

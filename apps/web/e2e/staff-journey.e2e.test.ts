@@ -1,49 +1,27 @@
 import type { Person } from "@family-story/schemas";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { EditPersonPage } from "./pages/edit-person-page.ts";
 import { FindPersonPage } from "./pages/find-person-page.ts";
 import { PersonPage } from "./pages/person-page.ts";
 import { RecordFormsPage } from "./pages/record-forms-page.ts";
 import { SignInPage } from "./pages/sign-in-page.ts";
 import { expectLocator } from "./support/locator-expect.ts";
+import { setUpE2eSession } from "./support/e2e-session.ts";
 import { apiSignIn, type ApiSession } from "./support/api-session.ts";
-import { launchBrowser, openPage, type WatchedPage } from "./support/browser.ts";
 import { createFamily, type Family } from "./support/family-fixture.ts";
-import { startE2eService, type E2eService } from "./support/service.ts";
 
-let service: E2eService;
-let browser: Browser;
+const session = setUpE2eSession(300);
 let family: Family;
 let practitioner: ApiSession;
-const pages: WatchedPage[] = [];
-
-async function signedInPage(username: string): Promise<WatchedPage> {
-  const watched = await openPage(browser, service.url);
-  pages.push(watched);
-  const signIn = new SignInPage(watched.page);
-  await signIn.open();
-  await signIn.signIn(username);
-  return watched;
-}
 
 beforeAll(async () => {
-  service = await startE2eService(300);
-  browser = await launchBrowser();
-  practitioner = await apiSignIn(service.url, "sw.wcc");
+  practitioner = await apiSignIn(session.url, "sw.wcc");
   family = await createFamily(practitioner);
-});
-
-afterAll(async () => {
-  for (const p of pages) expect(p.problems, "console errors or CSP violations").toEqual([]);
-  await browser.close();
-  await service.stop();
 });
 
 describe("a practitioner's day", () => {
   it("signs in and searches using only the keyboard", async () => {
-    const watched = await openPage(browser, service.url);
-    pages.push(watched);
+    const watched = await session.openWatched();
     const { page } = watched;
     const signIn = new SignInPage(page);
     await signIn.open();
@@ -72,7 +50,7 @@ describe("a practitioner's day", () => {
   });
 
   it("finds a person by a misspelt and by a transliterated name, and opens their record", async () => {
-    const { page } = await signedInPage("sw.wcc");
+    const { page } = await session.signedInPage("sw.wcc");
     const find = new FindPersonPage(page);
     await find.open();
     expect(await find.audit("03-find-person")).toEqual([]);
@@ -117,7 +95,7 @@ describe("a practitioner's day", () => {
   });
 
   it("changes details, then reads who changed what when someone else saved first", async () => {
-    const { page } = await signedInPage("sw.wcc");
+    const { page } = await session.signedInPage("sw.wcc");
     const person = new PersonPage(page);
     await person.open(family.child.id);
     await person.changeDetails();
@@ -130,7 +108,7 @@ describe("a practitioner's day", () => {
 
     // Open the form, then a team manager changes the record behind the browser's back.
     await person.changeDetails();
-    const manager = await apiSignIn(service.url, "tm.wcc");
+    const manager = await apiSignIn(session.url, "tm.wcc");
     const current = await manager.call<Person>("GET", `/api/v1/people/${family.child.id}`);
     const changed = await manager.call<Person>("PATCH", `/api/v1/people/${family.child.id}`, { firstLanguage: "eng" }, { "if-match": current.etag ?? "" });
     expect(changed.status).toBe(200);
@@ -153,7 +131,7 @@ describe("a practitioner's day", () => {
   });
 
   it("shows invalid input beside the field with an error summary", async () => {
-    const { page } = await signedInPage("sw.wcc");
+    const { page } = await session.signedInPage("sw.wcc");
     const person = new PersonPage(page);
     await person.open(family.child.id);
     await person.changeDetails();
@@ -166,7 +144,7 @@ describe("a practitioner's day", () => {
   });
 
   it("refuses a school a record that has not been shared with it, and shows a shared one with others anonymous", async () => {
-    const { page } = await signedInPage("partner.school");
+    const { page } = await session.signedInPage("partner.school");
     const person = new PersonPage(page);
     await person.open(family.mother.id);
     await expectLocator(person.refusal()).toBeVisible();
@@ -178,7 +156,7 @@ describe("a practitioner's day", () => {
     await expectLocator(find.result("Nasreen Chowdhury")).toHaveCount(0);
 
     // Share Yusuf with the school: his record opens, his family stay anonymous.
-    const school = await apiSignIn(service.url, "partner.school");
+    const school = await apiSignIn(session.url, "partner.school");
     const shared = await practitioner.call("POST", `/api/v1/people/${family.child.id}/sharing`, { organisationId: school.user.organisationId, purpose: "Safeguarding support at school", basis: "safeguarding", fromDate: "2026-01-01" });
     expect(shared.status).toBe(201);
     await person.open(family.child.id);
@@ -189,7 +167,7 @@ describe("a practitioner's day", () => {
   });
 
   it("shares a record with a school through the form, and withdrawing it refuses the school at once", async () => {
-    const sw = await signedInPage("sw.wcc");
+    const sw = await session.signedInPage("sw.wcc");
     const person = new PersonPage(sw.page);
     await person.open(family.sister.id);
     await person.waitForHeading("Amina Chowdhury");
@@ -204,7 +182,7 @@ describe("a practitioner's day", () => {
     await person.waitForHeading("Amina Chowdhury");
     await expectLocator(sw.page.locator("#sharing-heading").locator("..")).toContainText("Edgware Road Primary School");
 
-    const school = await signedInPage("partner.school");
+    const school = await session.signedInPage("partner.school");
     const schoolView = new PersonPage(school.page);
     await schoolView.open(family.sister.id);
     await schoolView.waitForHeading("Amina Chowdhury");
@@ -216,7 +194,7 @@ describe("a practitioner's day", () => {
   });
 
   it("records a new person, adds an address and a relationship, and removes the relationship", async () => {
-    const { page } = await signedInPage("sw.wcc");
+    const { page } = await session.signedInPage("sw.wcc");
     const forms = new RecordFormsPage(page);
     await forms.openNewPerson();
     expect(await forms.audit("18-new-person")).toEqual([]);
@@ -272,7 +250,7 @@ describe("a practitioner's day", () => {
   });
 
   it("lets a team manager restrict a record, which others then see only as an anonymous family member", async () => {
-    const manager = await signedInPage("tm.wcc");
+    const manager = await session.signedInPage("tm.wcc");
     const managerPerson = new PersonPage(manager.page);
     await managerPerson.open(family.sister.id);
     await managerPerson.changeDetails();
@@ -282,7 +260,7 @@ describe("a practitioner's day", () => {
     await expectLocator(managerPerson.successBanner()).toContainText("The details have been saved");
     await expectLocator(managerPerson.heading()).toContainText("Restricted");
 
-    const { page } = await signedInPage("sw.wcc");
+    const { page } = await session.signedInPage("sw.wcc");
     const person = new PersonPage(page);
     await person.open(family.child.id);
     await person.waitForHeading("Yusuf Chowdhury");
