@@ -40,7 +40,8 @@ describe("a practitioner's day", () => {
     await page.keyboard.press("Enter");
     const find = new FindPersonPage(page);
     await find.waitForHeading("Find a person");
-    // Focus moved to the main content on the route change; the name box is the next stop.
+    // Focus moves to the main content on the route change; the name box is the next stop.
+    await page.waitForFunction(() => document.activeElement?.id === "main-content");
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("q");
     await page.keyboard.type("Yusef Chowdury");
