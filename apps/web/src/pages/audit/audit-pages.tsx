@@ -138,7 +138,7 @@ export function PersonAccessHistoryPage() {
       <Link to="/audit/people" className="govuk-back-link">Back</Link>
       <span className="govuk-caption-l">Person record {id}</span>
       <h1 className="govuk-heading-l">Access history</h1>
-      <Loaded load={load}>{(list) => <AuditEventsTable events={list.events} caption={`${list.events.length} events for this person`} showPerson={false} />}</Loaded>
+      <Loaded load={load}>{(list) => <AuditEventsTable events={list.events} caption={`${list.events.length} ${list.events.length === 1 ? "event" : "events"} for this person`} showPerson={false} />}</Loaded>
     </>
   );
 }
