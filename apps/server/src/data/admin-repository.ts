@@ -9,7 +9,7 @@ import { organisationSnapshot, presentOrganisation, presentTeam, teamSnapshot } 
 import type { Actor } from "./actor.ts";
 import { actorForAudit } from "./audit-actor.ts";
 import type { AuditLog } from "./audit-log.ts";
-import { conflictProblem, ensureVersionRecorded, recordVersion } from "./versioning.ts";
+import { applyVersionedUpdate, recordVersion } from "./versioning.ts";
 
 /** A 400 naming one field. */
 export function fieldProblem(field: string, message: string, status = 400): HttpProblem {
@@ -62,27 +62,34 @@ export class AdminRepository {
     const row = await this.db.transaction().execute(async (trx) => {
       const before = await trx.selectFrom("organisation").selectAll().where("la_code", "=", laCode).where("id", "=", id).executeTakeFirst();
       if (!before) throw notFound("Organisation");
-      await ensureVersionRecorded(trx, laCode, "organisation", id, before.version, organisationSnapshot(before));
-      const updated = await trx
-        .updateTable("organisation")
-        .set((eb) => ({
-          ...(patch.name !== undefined && { name: patch.name }),
-          ...(patch.urn !== undefined && { urn: patch.urn }),
-          ...(patch.odsCode !== undefined && { ods_code: patch.odsCode }),
-          ...(patch.postcode !== undefined && { postcode: patch.postcode }),
-          ...(patch.active !== undefined && { active: patch.active }),
-          updated_at: new Date(),
-          version: eb("version", "+", 1),
-        }))
-        .where("la_code", "=", laCode)
-        .where("id", "=", id)
-        .where("version", "=", version)
-        .returningAll()
-        .executeTakeFirst();
-      if (!updated) throw await conflictProblem(trx, laCode, "organisation", id, version, organisationSnapshot(before), before.version);
-      await recordVersion(trx, this.actor, laCode, "organisation", id, updated.version, organisationSnapshot(updated));
-      await this.audit.appendInTransaction(trx, actorForAudit(this.actor), [{ laCode, action: "admin.organisation.update", entity: "organisation", entityId: id, details: { fields: Object.keys(patch), version: updated.version } }]);
-      return updated;
+      return applyVersionedUpdate(trx, {
+        actor: this.actor,
+        audit: this.audit,
+        laCode,
+        entity: "organisation",
+        id,
+        version,
+        before,
+        snapshot: organisationSnapshot,
+        update: () =>
+          trx
+            .updateTable("organisation")
+            .set((eb) => ({
+              ...(patch.name !== undefined && { name: patch.name }),
+              ...(patch.urn !== undefined && { urn: patch.urn }),
+              ...(patch.odsCode !== undefined && { ods_code: patch.odsCode }),
+              ...(patch.postcode !== undefined && { postcode: patch.postcode }),
+              ...(patch.active !== undefined && { active: patch.active }),
+              updated_at: new Date(),
+              version: eb("version", "+", 1),
+            }))
+            .where("la_code", "=", laCode)
+            .where("id", "=", id)
+            .where("version", "=", version)
+            .returningAll()
+            .executeTakeFirst(),
+        auditEntries: (updated) => [{ laCode, action: "admin.organisation.update", entity: "organisation", entityId: id, details: { fields: Object.keys(patch), version: updated.version } }],
+      });
     });
     return presentOrganisation(row);
   }
@@ -148,26 +155,33 @@ export class AdminRepository {
       const before = await trx.selectFrom("team").selectAll().where("la_code", "=", laCode).where("id", "=", id).executeTakeFirst();
       if (!before) throw notFound("Team");
       await this.checkLocality(trx, patch.localityId);
-      await ensureVersionRecorded(trx, laCode, "team", id, before.version, teamSnapshot(before));
-      const updated = await trx
-        .updateTable("team")
-        .set((eb) => ({
-          ...(patch.name !== undefined && { name: patch.name }),
-          ...(patch.kind !== undefined && { kind: patch.kind }),
-          ...(patch.localityId !== undefined && { locality_id: patch.localityId }),
-          ...(patch.active !== undefined && { active: patch.active }),
-          updated_at: new Date(),
-          version: eb("version", "+", 1),
-        }))
-        .where("la_code", "=", laCode)
-        .where("id", "=", id)
-        .where("version", "=", version)
-        .returningAll()
-        .executeTakeFirst();
-      if (!updated) throw await conflictProblem(trx, laCode, "team", id, version, teamSnapshot(before), before.version);
-      await recordVersion(trx, this.actor, laCode, "team", id, updated.version, teamSnapshot(updated));
-      await this.audit.appendInTransaction(trx, actorForAudit(this.actor), [{ laCode, action: "admin.team.update", entity: "team", entityId: id, details: { fields: Object.keys(patch), version: updated.version } }]);
-      return updated;
+      return applyVersionedUpdate(trx, {
+        actor: this.actor,
+        audit: this.audit,
+        laCode,
+        entity: "team",
+        id,
+        version,
+        before,
+        snapshot: teamSnapshot,
+        update: () =>
+          trx
+            .updateTable("team")
+            .set((eb) => ({
+              ...(patch.name !== undefined && { name: patch.name }),
+              ...(patch.kind !== undefined && { kind: patch.kind }),
+              ...(patch.localityId !== undefined && { locality_id: patch.localityId }),
+              ...(patch.active !== undefined && { active: patch.active }),
+              updated_at: new Date(),
+              version: eb("version", "+", 1),
+            }))
+            .where("la_code", "=", laCode)
+            .where("id", "=", id)
+            .where("version", "=", version)
+            .returningAll()
+            .executeTakeFirst(),
+        auditEntries: (updated) => [{ laCode, action: "admin.team.update", entity: "team", entityId: id, details: { fields: Object.keys(patch), version: updated.version } }],
+      });
     });
     const [team] = await this.presentTeams(this.db, [row]);
     if (!team) throw notFound("Team");

@@ -9,7 +9,7 @@ import type { Actor } from "./actor.ts";
 import { fieldProblem, requireAction } from "./admin-repository.ts";
 import { actorForAudit } from "./audit-actor.ts";
 import type { AuditLog } from "./audit-log.ts";
-import { conflictProblem, ensureVersionRecorded, recordVersion } from "./versioning.ts";
+import { applyVersionedUpdate, recordVersion } from "./versioning.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -125,41 +125,50 @@ export class AdminUserRepository {
       if (patch.role !== undefined) await this.checkRoleFits(trx, patch.role, before.organisation_id, "role");
       await this.checkTeam(trx, patch.teamId, before.organisation_id);
       await this.checkOidcSubject(trx, patch.oidcSubject, id);
-      await ensureVersionRecorded(trx, laCode, "user", id, before.version, userSnapshot(before));
-      const updated = await trx
-        .updateTable("app_user")
-        .set((eb) => ({
-          ...(patch.displayName !== undefined && { display_name: patch.displayName }),
-          ...(patch.email !== undefined && { email: patch.email }),
-          ...(patch.role !== undefined && { role: patch.role }),
-          ...(patch.teamId !== undefined && { team_id: patch.teamId }),
-          ...(patch.active !== undefined && { active: patch.active }),
-          ...(patch.password !== undefined && { password_hash: passwordHash ?? null }),
-          ...(patch.oidcSubject !== undefined && { oidc_subject: patch.oidcSubject, oidc_issuer: patch.oidcSubject ? this.oidcIssuer : null }),
-          updated_at: new Date(),
-          version: eb("version", "+", 1),
-        }))
-        .where("la_code", "=", laCode)
-        .where("id", "=", id)
-        .where("version", "=", version)
-        .returningAll()
-        .executeTakeFirst();
-      if (!updated) throw await conflictProblem(trx, laCode, "user", id, version, userSnapshot(before), before.version);
-      const endsSessions = updated.role !== before.role || (before.active && !updated.active) || patch.password !== undefined;
-      // Same effect as SessionStore.destroyAllFor, but inside this transaction so it commits with the change.
-      if (endsSessions) await trx.deleteFrom("user_session").where("user_id", "=", id).execute();
-      await recordVersion(trx, this.actor, laCode, "user", id, updated.version, userSnapshot(updated));
-      // The fields changed are named; a new password's value never reaches the log.
-      await this.audit.appendInTransaction(trx, actorForAudit(this.actor), [
-        {
-          laCode,
-          action: "admin.user.update",
-          entity: "user",
-          entityId: id,
-          details: { fields: Object.keys(patch), version: updated.version, ...(patch.role !== undefined && { role: { from: before.role, to: updated.role } }), sessionsEnded: endsSessions },
+      const endsSessions = (updated: AppUserRow): boolean => updated.role !== before.role || (before.active && !updated.active) || patch.password !== undefined;
+      return applyVersionedUpdate(trx, {
+        actor: this.actor,
+        audit: this.audit,
+        laCode,
+        entity: "user",
+        id,
+        version,
+        before,
+        snapshot: userSnapshot,
+        update: () =>
+          trx
+            .updateTable("app_user")
+            .set((eb) => ({
+              ...(patch.displayName !== undefined && { display_name: patch.displayName }),
+              ...(patch.email !== undefined && { email: patch.email }),
+              ...(patch.role !== undefined && { role: patch.role }),
+              ...(patch.teamId !== undefined && { team_id: patch.teamId }),
+              ...(patch.active !== undefined && { active: patch.active }),
+              ...(patch.password !== undefined && { password_hash: passwordHash ?? null }),
+              ...(patch.oidcSubject !== undefined && { oidc_subject: patch.oidcSubject, oidc_issuer: patch.oidcSubject ? this.oidcIssuer : null }),
+              updated_at: new Date(),
+              version: eb("version", "+", 1),
+            }))
+            .where("la_code", "=", laCode)
+            .where("id", "=", id)
+            .where("version", "=", version)
+            .returningAll()
+            .executeTakeFirst(),
+        afterUpdate: async (updated) => {
+          // Same effect as SessionStore.destroyAllFor, but inside this transaction so it commits with the change.
+          if (endsSessions(updated)) await trx.deleteFrom("user_session").where("user_id", "=", id).execute();
         },
-      ]);
-      return updated;
+        // The fields changed are named; a new password's value never reaches the log.
+        auditEntries: (updated) => [
+          {
+            laCode,
+            action: "admin.user.update",
+            entity: "user",
+            entityId: id,
+            details: { fields: Object.keys(patch), version: updated.version, ...(patch.role !== undefined && { role: { from: before.role, to: updated.role } }), sessionsEnded: endsSessions(updated) },
+          },
+        ],
+      });
     });
     return this.presentOne(row);
   }

@@ -12,7 +12,7 @@ import { loadRelationships } from "./family-loader.ts";
 import { currentPostcode } from "./person-keys.ts";
 import type { PersonRepository } from "./person-repository.ts";
 import type { ReferenceCache } from "./reference-cache.ts";
-import { conflictProblem, ensureVersionRecorded, recordVersion } from "./versioning.ts";
+import { applyVersionedUpdate, conflictProblem, ensureVersionRecorded, recordVersion } from "./versioning.ts";
 
 function addressSnapshot(a: AddressRow): Record<string, unknown> {
   return { line1: a.line1, line2: a.line2, town: a.town, postcode: a.postcode, fromDate: a.from_date, toDate: a.to_date };
@@ -39,12 +39,6 @@ export class PersonLinksRepository {
     private readonly people: PersonRepository,
   ) {}
 
-  private async visiblePerson(id: string): Promise<PersonRow> {
-    const row = await this.people.findVisibleRow(id);
-    if (!row) throw notFound("Person");
-    return row;
-  }
-
   /** Keeps person.current_postcode (searched by postcode) in step with the addresses. */
   private async refreshCurrentPostcode(trx: Transaction<Database>, person: PersonRow): Promise<void> {
     const today = todayIso();
@@ -63,7 +57,7 @@ export class PersonLinksRepository {
 
   /** Adds an address; a current one becomes the person's current postcode. */
   async addAddress(personId: string, input: AddressCreate): Promise<Address> {
-    const person = await this.visiblePerson(personId);
+    const person = await this.people.requireVisibleRow(personId);
     const row = await this.db.transaction().execute(async (trx) => {
       const created = await trx
         .insertInto("address")
@@ -80,41 +74,46 @@ export class PersonLinksRepository {
 
   /** Changes an address if the editor had its current version (412 otherwise). */
   async updateAddress(personId: string, addressId: string, version: number, patch: AddressPatch): Promise<Address> {
-    const person = await this.visiblePerson(personId);
+    const person = await this.people.requireVisibleRow(personId);
     const before = await this.db.selectFrom("address").selectAll().where("la_code", "=", person.la_code).where("person_id", "=", person.id).where("id", "=", addressId).executeTakeFirst();
     if (!before) throw notFound("Address");
     const fromDate = patch.fromDate ?? before.from_date;
     const toDate = patch.toDate === undefined ? before.to_date : patch.toDate;
     if (toDate !== null && toDate < fromDate) throw fieldProblem(400, "Check your input", "toDate", "The end date must be on or after the start date");
     const row = await this.db.transaction().execute(async (trx) => {
-      await ensureVersionRecorded(trx, person.la_code, "address", addressId, before.version, addressSnapshot(before));
-      const updated = await trx
-        .updateTable("address")
-        .set((eb) => ({
-          ...(patch.line1 !== undefined && { line1: patch.line1 }),
-          ...(patch.line2 !== undefined && { line2: patch.line2 }),
-          ...(patch.town !== undefined && { town: patch.town }),
-          ...(patch.postcode !== undefined && { postcode: patch.postcode }),
-          from_date: fromDate,
-          to_date: toDate,
-          updated_at: new Date(),
-          version: eb("version", "+", 1),
-        }))
-        .where("la_code", "=", person.la_code)
-        .where("id", "=", addressId)
-        .where("version", "=", version)
-        .returningAll()
-        .executeTakeFirst();
-      if (!updated) {
-        const current = await trx.selectFrom("address").selectAll().where("la_code", "=", person.la_code).where("id", "=", addressId).executeTakeFirstOrThrow();
-        throw await conflictProblem(trx, person.la_code, "address", addressId, version, addressSnapshot(current), current.version);
-      }
-      await this.refreshCurrentPostcode(trx, person);
-      await recordVersion(trx, this.actor, person.la_code, "address", addressId, updated.version, addressSnapshot(updated));
-      await this.audit.appendInTransaction(trx, actorForAudit(this.actor), [
-        { laCode: person.la_code, action: "address.update", personId, entity: "address", entityId: addressId, details: { fields: Object.keys(patch), version: updated.version } },
-      ]);
-      return updated;
+      return applyVersionedUpdate(trx, {
+        actor: this.actor,
+        audit: this.audit,
+        laCode: person.la_code,
+        entity: "address",
+        id: addressId,
+        version,
+        before,
+        snapshot: addressSnapshot,
+        update: () =>
+          trx
+            .updateTable("address")
+            .set((eb) => ({
+              ...(patch.line1 !== undefined && { line1: patch.line1 }),
+              ...(patch.line2 !== undefined && { line2: patch.line2 }),
+              ...(patch.town !== undefined && { town: patch.town }),
+              ...(patch.postcode !== undefined && { postcode: patch.postcode }),
+              from_date: fromDate,
+              to_date: toDate,
+              updated_at: new Date(),
+              version: eb("version", "+", 1),
+            }))
+            .where("la_code", "=", person.la_code)
+            .where("id", "=", addressId)
+            .where("version", "=", version)
+            .returningAll()
+            .executeTakeFirst(),
+        current: () => trx.selectFrom("address").selectAll().where("la_code", "=", person.la_code).where("id", "=", addressId).executeTakeFirstOrThrow(),
+        afterUpdate: () => this.refreshCurrentPostcode(trx, person),
+        auditEntries: (updated) => [
+          { laCode: person.la_code, action: "address.update", personId, entity: "address", entityId: addressId, details: { fields: Object.keys(patch), version: updated.version } },
+        ],
+      });
     });
     return presentAddress(row);
   }
@@ -130,7 +129,7 @@ export class PersonLinksRepository {
 
   /** Records that the related person is `type` to this person (seen from them, the inverse). */
   async addRelationship(personId: string, input: RelationshipCreate): Promise<Relationship> {
-    const person = await this.visiblePerson(personId);
+    const person = await this.people.requireVisibleRow(personId);
     if (input.relatedPersonId === personId) throw fieldProblem(400, "Check your input", "relatedPersonId", "A person cannot be related to themselves");
     const related = await this.people.findVisibleRow(input.relatedPersonId);
     if (!related) throw fieldProblem(404, "Person not found", "relatedPersonId", "No person with that identifier exists, or you do not have access to them");
@@ -175,6 +174,13 @@ export class PersonLinksRepository {
     return person && related ? { ...row, person, related } : undefined;
   }
 
+  /** The relationship as it is now, for a 412 (404 if it has gone meanwhile). */
+  private async currentRelationship(trx: Transaction<Database>, laCode: string, id: string): Promise<RelationshipRow> {
+    const current = await trx.selectFrom("relationship").selectAll().where("la_code", "=", laCode).where("id", "=", id).executeTakeFirst();
+    if (!current) throw notFound("Relationship");
+    return current;
+  }
+
   /** Changes a relationship (as stored: related person is `type` to person) with If-Match. */
   async updateRelationship(id: string, version: number, patch: RelationshipPatch): Promise<Relationship> {
     const before = await this.findRelationship(id);
@@ -184,26 +190,33 @@ export class PersonLinksRepository {
     if (fromDate && toDate && toDate < fromDate) throw fieldProblem(400, "Check your input", "toDate", "The end date must be on or after the start date");
     const type = (patch.type ?? before.type) as RelationshipType;
     await this.db.transaction().execute(async (trx) => {
-      await ensureVersionRecorded(trx, before.la_code, "relationship", id, before.version, relationshipSnapshot(before));
-      const updated = await trx
-        .updateTable("relationship")
-        .set((eb) => ({ type, from_date: fromDate, to_date: toDate, ...(patch.notes !== undefined && { notes: patch.notes }), updated_at: new Date(), version: eb("version", "+", 1) }))
-        .where("la_code", "=", before.la_code)
-        .where("id", "=", id)
-        .where("version", "=", version)
-        .returningAll()
-        .executeTakeFirst();
-      if (!updated) {
-        const current = await trx.selectFrom("relationship").selectAll().where("la_code", "=", before.la_code).where("id", "=", id).executeTakeFirst();
-        if (!current) throw notFound("Relationship");
-        throw await conflictProblem(trx, before.la_code, "relationship", id, version, relationshipSnapshot(current), current.version);
-      }
-      await recordVersion(trx, this.actor, before.la_code, "relationship", id, updated.version, relationshipSnapshot(updated));
-      const details = { fields: Object.keys(patch), version: updated.version };
-      await this.audit.appendInTransaction(trx, actorForAudit(this.actor), [
-        { laCode: before.person.la_code, action: "relationship.update", personId: before.person_id, entity: "relationship", entityId: id, details },
-        { laCode: before.related.la_code, action: "relationship.update", personId: before.related_person_id, entity: "relationship", entityId: id, details },
-      ]);
+      await applyVersionedUpdate<RelationshipRow>(trx, {
+        actor: this.actor,
+        audit: this.audit,
+        laCode: before.la_code,
+        entity: "relationship",
+        id,
+        version,
+        before,
+        snapshot: relationshipSnapshot,
+        update: () =>
+          trx
+            .updateTable("relationship")
+            .set((eb) => ({ type, from_date: fromDate, to_date: toDate, ...(patch.notes !== undefined && { notes: patch.notes }), updated_at: new Date(), version: eb("version", "+", 1) }))
+            .where("la_code", "=", before.la_code)
+            .where("id", "=", id)
+            .where("version", "=", version)
+            .returningAll()
+            .executeTakeFirst(),
+        current: () => this.currentRelationship(trx, before.la_code, id),
+        auditEntries: (updated) => {
+          const details = { fields: Object.keys(patch), version: updated.version };
+          return [
+            { laCode: before.person.la_code, action: "relationship.update", personId: before.person_id, entity: "relationship", entityId: id, details },
+            { laCode: before.related.la_code, action: "relationship.update", personId: before.related_person_id, entity: "relationship", entityId: id, details },
+          ];
+        },
+      });
     });
     return this.seenFrom(before.person, id);
   }
@@ -216,8 +229,7 @@ export class PersonLinksRepository {
       await ensureVersionRecorded(trx, before.la_code, "relationship", id, before.version, relationshipSnapshot(before));
       const deleted = await trx.deleteFrom("relationship").where("la_code", "=", before.la_code).where("id", "=", id).where("version", "=", version).returning("id").executeTakeFirst();
       if (!deleted) {
-        const current = await trx.selectFrom("relationship").selectAll().where("la_code", "=", before.la_code).where("id", "=", id).executeTakeFirst();
-        if (!current) throw notFound("Relationship");
+        const current = await this.currentRelationship(trx, before.la_code, id);
         throw await conflictProblem(trx, before.la_code, "relationship", id, version, relationshipSnapshot(current), current.version);
       }
       const details = { type: before.type, version };

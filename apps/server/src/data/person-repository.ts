@@ -12,7 +12,7 @@ import { loadRelationships } from "./family-loader.ts";
 import { currentPostcode, personSearchText, writeNameKeys, allNames } from "./person-keys.ts";
 import { visiblePeople } from "./person-scope.ts";
 import type { ReferenceCache } from "./reference-cache.ts";
-import { conflictProblem, ensureVersionRecorded, recordVersion } from "./versioning.ts";
+import { applyVersionedUpdate, recordVersion } from "./versioning.ts";
 
 /**
  * People as one user may see and change them. Built per request; every read and write here
@@ -35,6 +35,13 @@ export class PersonRepository {
       .where("id", "=", id)
       .where(visiblePeople(this.actor))
       .executeTakeFirst();
+  }
+
+  /** The row if the actor may see it; 404 otherwise. */
+  async requireVisibleRow(id: string): Promise<PersonRow> {
+    const row = await this.findVisibleRow(id);
+    if (!row) throw notFound("Person");
+    return row;
   }
 
   /** Opens a person's record, audited as a read (with the reason, where one was given). */
@@ -115,10 +122,8 @@ export class PersonRepository {
     if (patch.restricted !== undefined && !roleCan(this.actor.role, "person:restrict")) {
       throw new HttpProblem(403, "Forbidden", "Only a team manager can restrict or unrestrict a record.", { errors: [{ field: "restricted", message: "Not permitted for your role" }] });
     }
-    const before = await this.findVisibleRow(id);
-    if (!before) throw notFound("Person");
+    const before = await this.requireVisibleRow(id);
     const row = await this.db.transaction().execute(async (trx) => {
-      await ensureVersionRecorded(trx, before.la_code, "person", id, before.version, personSnapshot(before));
       const otherNames = patch.otherNames ?? (before.other_names);
       const givenName = patch.givenName ?? before.given_name;
       const familyName = patch.familyName ?? before.family_name;
@@ -146,31 +151,38 @@ export class PersonRepository {
         updated_at: new Date(),
         updated_by: this.actor.userId,
       };
-      const updated = await trx
-        .updateTable("person")
-        .set((eb) => ({ ...set, version: eb("version", "+", 1) }))
-        .where("la_code", "=", before.la_code)
-        .where("id", "=", id)
-        .where("version", "=", version)
-        .returningAll()
-        .executeTakeFirst();
-      if (!updated) {
-        const current = await trx.selectFrom("person").selectAll().where("la_code", "=", before.la_code).where("id", "=", id).executeTakeFirstOrThrow();
-        throw await conflictProblem(trx, before.la_code, "person", id, version, personSnapshot(current), current.version);
-      }
-      await writeNameKeys(trx, updated.la_code, id, allNames(givenName, familyName, otherNames), updated.dob);
-      if (patch.restricted === true) {
-        // The manager who restricts a record is named on it, so it is never left unreachable.
-        await trx
-          .insertInto("person_named_access")
-          .values({ la_code: updated.la_code, person_id: id, user_id: this.actor.userId, granted_by: this.actor.userId })
-          .onConflict((oc) => oc.columns(["la_code", "person_id", "user_id"]).doNothing())
-          .execute();
-      }
-      await recordVersion(trx, this.actor, updated.la_code, "person", id, updated.version, personSnapshot(updated));
-      const changed = Object.keys(patch);
-      await this.audit.appendInTransaction(trx, actorForAudit(this.actor), [{ laCode: updated.la_code, action: "person.update", personId: id, entity: "person", entityId: id, details: { fields: changed, version: updated.version } }]);
-      return updated;
+      return applyVersionedUpdate(trx, {
+        actor: this.actor,
+        audit: this.audit,
+        laCode: before.la_code,
+        entity: "person",
+        id,
+        version,
+        before,
+        snapshot: personSnapshot,
+        update: () =>
+          trx
+            .updateTable("person")
+            .set((eb) => ({ ...set, version: eb("version", "+", 1) }))
+            .where("la_code", "=", before.la_code)
+            .where("id", "=", id)
+            .where("version", "=", version)
+            .returningAll()
+            .executeTakeFirst(),
+        current: () => trx.selectFrom("person").selectAll().where("la_code", "=", before.la_code).where("id", "=", id).executeTakeFirstOrThrow(),
+        afterUpdate: async (updated) => {
+          await writeNameKeys(trx, updated.la_code, id, allNames(givenName, familyName, otherNames), updated.dob);
+          if (patch.restricted === true) {
+            // The manager who restricts a record is named on it, so it is never left unreachable.
+            await trx
+              .insertInto("person_named_access")
+              .values({ la_code: updated.la_code, person_id: id, user_id: this.actor.userId, granted_by: this.actor.userId })
+              .onConflict((oc) => oc.columns(["la_code", "person_id", "user_id"]).doNothing())
+              .execute();
+          }
+        },
+        auditEntries: (updated) => [{ laCode: updated.la_code, action: "person.update", personId: id, entity: "person", entityId: id, details: { fields: Object.keys(patch), version: updated.version } }],
+      });
     });
     return this.present(row);
   }

@@ -1,10 +1,20 @@
 import { todayIso } from "@family-story/domain";
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from "kysely";
-import type { Database } from "../db/database-types.ts";
+import type { Database, SharingTable } from "../db/database-types.ts";
 import { hasAuthorityWideScope, roleCan } from "../policy/policy.ts";
 import type { Actor } from "./actor.ts";
 
 type PersonEb = ExpressionBuilder<Database, "person">;
+type SharingEb = ExpressionBuilder<{ s: SharingTable }, "s">;
+
+/**
+ * Sharing (aliased `s`) in force today for an organisation: not withdrawn, started, not ended.
+ * Callers join it to their own person reference; this is what lets a partner see a person.
+ */
+export function sharingInForce(organisationId: string): (eb: SharingEb) => Expression<SqlBool> {
+  const today = todayIso();
+  return (w) => w.and([w("s.organisation_id", "=", organisationId), w("s.withdrawn_at", "is", null), w("s.from_date", "<=", today), w.or([w("s.to_date", "is", null), w("s.to_date", ">=", today)])]);
+}
 
 /**
  * The record-level rule for people, as one SQL predicate on `person`:
@@ -32,7 +42,6 @@ export function visiblePeople(actor: Actor): (eb: PersonEb) => Expression<SqlBoo
     if (hasAuthorityWideScope(actor.role)) {
       return eb.and([eb("person.la_code", "in", actor.scopeLaCodes), notRestricted]);
     }
-    const today = todayIso();
     return eb.and([
       eb.exists(
         eb
@@ -40,10 +49,7 @@ export function visiblePeople(actor: Actor): (eb: PersonEb) => Expression<SqlBoo
           .select(sql`1`.as("one"))
           .whereRef("s.la_code", "=", "person.la_code")
           .whereRef("s.person_id", "=", "person.id")
-          .where("s.organisation_id", "=", actor.organisationId)
-          .where("s.withdrawn_at", "is", null)
-          .where("s.from_date", "<=", today)
-          .where((w) => w.or([w("s.to_date", "is", null), w("s.to_date", ">=", today)])),
+          .where(sharingInForce(actor.organisationId)),
       ),
       notRestricted,
     ]);

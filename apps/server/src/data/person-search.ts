@@ -1,4 +1,4 @@
-import { RELATIONSHIP_INVERSE, RELATIONSHIP_LABELS, foldName, nameTokens, normalisePostcode, postcodeDistrict, todayIso, tokenKeys, type RelationshipType } from "@family-story/domain";
+import { RELATIONSHIP_INVERSE, RELATIONSHIP_LABELS, foldName, nameTokens, normalisePostcode, postcodeDistrict, tokenKeys, type RelationshipType } from "@family-story/domain";
 import type { PersonSearchQuery, PersonSearchResult } from "@family-story/schemas";
 import { sql, type Kysely, type SelectQueryBuilder } from "kysely";
 import type { Database } from "../db/database-types.ts";
@@ -8,7 +8,7 @@ import { asSex, personAge } from "../presenters/person-presenter.ts";
 import type { Actor } from "./actor.ts";
 import type { AuditLog } from "./audit-log.ts";
 import { actorForAudit } from "./audit-actor.ts";
-import { visiblePeople } from "./person-scope.ts";
+import { sharingInForce, visiblePeople } from "./person-scope.ts";
 import { dobRange, type DobRange } from "./dob-range.ts";
 import { scoreCandidate } from "./search-score.ts";
 
@@ -70,7 +70,6 @@ function keyHits(db: Kysely<Database>, actor: Actor, c: Criteria) {
     .where("k.key", "in", [...c.keys.keys()]);
   if (c.range) hits = hits.where("k.dob", ">=", c.range.from).where("k.dob", "<=", c.range.to);
   if (!hasAuthorityWideScope(actor.role)) {
-    const today = todayIso();
     hits = hits.where((eb) =>
       eb.exists(
         eb
@@ -78,10 +77,7 @@ function keyHits(db: Kysely<Database>, actor: Actor, c: Criteria) {
           .select(sql`1`.as("one"))
           .whereRef("s.la_code", "=", "k.la_code")
           .whereRef("s.person_id", "=", "k.person_id")
-          .where("s.organisation_id", "=", actor.organisationId)
-          .where("s.withdrawn_at", "is", null)
-          .where("s.from_date", "<=", today)
-          .where((w) => w.or([w("s.to_date", "is", null), w("s.to_date", ">=", today)])),
+          .where(sharingInForce(actor.organisationId)),
       ),
     );
   }

@@ -41,12 +41,6 @@ export class SharingRepository {
     private readonly people: PersonRepository,
   ) {}
 
-  private async visiblePerson(id: string): Promise<PersonRow> {
-    const row = await this.people.findVisibleRow(id);
-    if (!row) throw notFound("Person");
-    return row;
-  }
-
   private async sharingRows(person: PersonRow, id?: string): Promise<Sharing[]> {
     let query = this.db
       .selectFrom("sharing as s")
@@ -93,7 +87,7 @@ export class SharingRepository {
   }
 
   async list(personId: string): Promise<Sharing[]> {
-    const person = await this.visiblePerson(personId);
+    const person = await this.people.requireVisibleRow(personId);
     const list = await this.sharingRows(person);
     await this.audit.record(actorForAudit(this.actor), [{ laCode: person.la_code, action: "sharing.read", personId, entity: "person", entityId: personId }]);
     return list;
@@ -101,7 +95,7 @@ export class SharingRepository {
 
   /** Shares a person with an organisation, which must exist and be active. */
   async grant(personId: string, input: SharingCreate): Promise<Sharing> {
-    const person = await this.visiblePerson(personId);
+    const person = await this.people.requireVisibleRow(personId);
     const org = await this.db.selectFrom("organisation").select(["id", "la_code", "active"]).where("la_code", "in", this.refs.allLaCodes()).where("id", "=", input.organisationId).executeTakeFirst();
     if (!org?.active) throw fieldProblem(400, "Check your input", "organisationId", "No active organisation with that identifier exists");
     const id = randomUUID();
@@ -156,7 +150,7 @@ export class SharingRepository {
 
   /** The users named on a person's record (who may open it while it is restricted). */
   async listNamed(personId: string): Promise<NamedAccess[]> {
-    const person = await this.visiblePerson(personId);
+    const person = await this.people.requireVisibleRow(personId);
     const list = await this.namedRows(person);
     await this.audit.record(actorForAudit(this.actor), [{ laCode: person.la_code, action: "person.named_access.read", personId, entity: "person", entityId: personId }]);
     return list;
@@ -164,7 +158,7 @@ export class SharingRepository {
 
   /** Names an active user of the person's authority on the record. */
   async grantNamed(personId: string, userId: string): Promise<NamedAccess[]> {
-    const person = await this.visiblePerson(personId);
+    const person = await this.people.requireVisibleRow(personId);
     const user = await this.db.selectFrom("app_user").select(["id", "active"]).where("la_code", "=", person.la_code).where("id", "=", userId).executeTakeFirst();
     if (!user?.active) throw fieldProblem(400, "Check your input", "userId", "No active user of this authority with that identifier exists");
     await this.db.transaction().execute(async (trx) => {
@@ -182,7 +176,7 @@ export class SharingRepository {
 
   /** Removes a user from the record's named list. */
   async revokeNamed(personId: string, userId: string): Promise<NamedAccess[]> {
-    const person = await this.visiblePerson(personId);
+    const person = await this.people.requireVisibleRow(personId);
     await this.db.transaction().execute(async (trx) => {
       const removed = await trx.deleteFrom("person_named_access").where("la_code", "=", person.la_code).where("person_id", "=", person.id).where("user_id", "=", userId).returning("user_id").executeTakeFirst();
       if (!removed) throw notFound("Named user");

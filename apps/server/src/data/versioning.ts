@@ -2,6 +2,8 @@ import type { Transaction } from "kysely";
 import type { Database } from "../db/database-types.ts";
 import { HttpProblem } from "../http/problem.ts";
 import type { Actor } from "./actor.ts";
+import { actorForAudit } from "./audit-actor.ts";
+import type { AuditEntry, AuditLog } from "./audit-log.ts";
 
 /** Keeps a snapshot of every version of an editable record, for conflicts and history. */
 export async function recordVersion(
@@ -76,6 +78,47 @@ export async function conflictProblem(
     ...(when ? { changedAt: when } : {}),
     currentVersion,
   });
+}
+
+/** One If-Match edit of a versioned record, for applyVersionedUpdate. */
+export interface VersionedUpdate<Row extends { version: number }> {
+  actor: Actor;
+  audit: AuditLog;
+  laCode: string;
+  entity: string;
+  id: string;
+  /** The version the editor had (If-Match). */
+  version: number;
+  /** The record as read before the edit. */
+  before: Row;
+  snapshot: (row: Row) => Record<string, unknown>;
+  /** The UPDATE … SET version = version + 1 WHERE la_code, id and version = the editor's, RETURNING *. */
+  update: () => Promise<Row | undefined>;
+  /** Re-reads the record when the update matched no row; without it, `before` is the current one. */
+  current?: () => Promise<Row>;
+  /** Side effects of the change, before its version is recorded (name keys, sessions ended…). */
+  afterUpdate?: (updated: Row) => Promise<void>;
+  /** The audit entries for the change. */
+  auditEntries: (updated: Row) => AuditEntry[];
+}
+
+/**
+ * Applies an If-Match edit in the caller's transaction: keeps the starting snapshot, runs the
+ * update, answers 412 with what changed if the editor's version was stale, then records the
+ * new version and audits the change, so every versioned record is edited the same way.
+ */
+export async function applyVersionedUpdate<Row extends { version: number }>(trx: Transaction<Database>, edit: VersionedUpdate<Row>): Promise<Row> {
+  const { laCode, entity, id, snapshot } = edit;
+  await ensureVersionRecorded(trx, laCode, entity, id, edit.before.version, snapshot(edit.before));
+  const updated = await edit.update();
+  if (!updated) {
+    const current = edit.current ? await edit.current() : edit.before;
+    throw await conflictProblem(trx, laCode, entity, id, edit.version, snapshot(current), current.version);
+  }
+  if (edit.afterUpdate) await edit.afterUpdate(updated);
+  await recordVersion(trx, edit.actor, laCode, entity, id, updated.version, snapshot(updated));
+  await edit.audit.appendInTransaction(trx, actorForAudit(edit.actor), edit.auditEntries(updated));
+  return updated;
 }
 
 /** Reads the version an editor had from an If-Match header (a weak or strong ETag, or a number). */
