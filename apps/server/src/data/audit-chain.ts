@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { AuditEventTable } from "../db/database-types.ts";
 
 /**
  * The hash chain of the audit log: each event's hash covers its content and the hash of the
@@ -7,28 +8,14 @@ import { createHash } from "node:crypto";
  */
 export const GENESIS_HASH = "0".repeat(64);
 
-export interface ChainedFields {
-  la_code: string;
-  seq: number;
-  id: string;
+/**
+ * What an event's hash covers: every column of audit_event except the hash itself, with the
+ * time as the ISO string that was hashed and details as the object before storage.
+ */
+export type ChainedFields = Omit<AuditEventTable, "occurred_at" | "details" | "hash"> & {
   occurred_at: string;
-  request_id: string | null;
-  actor_user_id: string | null;
-  actor_username: string | null;
-  actor_name: string | null;
-  actor_role: string | null;
-  actor_organisation_id: string | null;
-  actor_organisation_name: string | null;
-  actor_la_code: string | null;
-  action: string;
-  outcome: string;
-  person_id: string | null;
-  entity: string | null;
-  entity_id: string | null;
-  reason: string | null;
   details: unknown;
-  prev_hash: string;
-}
+};
 
 /** JSON with object keys sorted at every depth, so jsonb's reordering cannot change a hash. */
 export function canonicalJson(value: unknown): string {
