@@ -194,7 +194,7 @@ describe("a practitioner's day", () => {
     await expectLocator(schoolView.refusal()).toBeVisible();
   });
 
-  it("records a new person, adds an address and a relationship, and removes the relationship", async () => {
+  it("records a new person, adds and corrects an address and a relationship, and removes the relationship", async () => {
     const { page } = await session.signedInPage("sw.wcc");
     const forms = new RecordFormsPage(page);
     await forms.openNewPerson();
@@ -234,11 +234,31 @@ describe("a practitioner's day", () => {
     await expectLocator(page.getByTestId("relationships")).toContainText("Nasreen Chowdhury");
     expect(await person.audit("22-new-person-record")).toEqual([]);
 
+    await page.getByRole("link", { name: "Change the relationship with Nasreen Chowdhury" }).click();
+    await forms.waitForHeading("Change a relationship");
+    await forms.fill("Since (optional)", "2024-02-29");
+    expect(await forms.audit("25-change-relationship")).toEqual([]);
+    await forms.press("Save changes");
+    await expectLocator(person.successBanner()).toContainText("The relationship has been changed");
+    await expectLocator(page.getByTestId("relationships")).toContainText("29 February 2024");
+
+    await page.getByRole("link", { name: "Correct the address 14 Harrow Road" }).click();
+    await forms.waitForHeading("Correct an address");
+    await forms.fill("Postcode", "not a postcode");
+    await forms.press("Save correction");
+    await expectLocator(forms.errorSummary()).toContainText("Enter a real postcode");
+    expect(await forms.audit("26-correct-address-error")).toEqual([]);
+    await forms.fill("Address line 1", "16 Harrow Road");
+    await forms.fill("Postcode", "W2 5EU");
+    await forms.press("Save correction");
+    await expectLocator(person.successBanner()).toContainText("The address has been corrected");
+    await expectLocator(person.addressTimeline()).toContainText("16 Harrow Road");
+
     await page.getByRole("button", { name: "Remove the relationship with Nasreen Chowdhury" }).click();
     await page.getByRole("button", { name: "Yes, remove the relationship with Nasreen Chowdhury" }).click();
     await expectLocator(page.getByText("No relationships recorded.")).toBeVisible();
 
-    await page.getByRole("link", { name: "Record a move out of 14 Harrow Road" }).click();
+    await page.getByRole("link", { name: "Record a move out of 16 Harrow Road" }).click();
     await forms.waitForHeading("Record a move out");
     await forms.fill("Date they moved out", "2024-01-01");
     await forms.press("Save");

@@ -201,7 +201,7 @@ export const relationshipCreateSchema = z
 export type RelationshipCreate = z.infer<typeof relationshipCreateSchema>;
 
 export const relationshipPatchSchema = z
-  .strictObject({ type: z.enum(RELATIONSHIP_TYPES).optional(), fromDate: isoDate.nullable().optional(), toDate: isoDate.nullable().optional(), notes: optionalText(500) })
+  .strictObject({ type: z.enum(RELATIONSHIP_TYPES).optional().describe("What the related person is to the person the relationship was recorded on (its first person), not to whoever is viewing it"), fromDate: isoDate.nullable().optional(), toDate: isoDate.nullable().optional(), notes: optionalText(500) })
   .meta({ id: "RelationshipPatch" });
 export type RelationshipPatch = z.infer<typeof relationshipPatchSchema>;
 

@@ -9,6 +9,8 @@ import { AuditSearchPage, AuditVerifyPage, PersonAccessHistoryPage, PersonAccess
 import { HomePage } from "../pages/home-page.tsx";
 import { NotFoundPage } from "../pages/not-found-page.tsx";
 import { AddAddressPage } from "../pages/people/add-address-page.tsx";
+import { ChangeAddressPage } from "../pages/people/change-address-page.tsx";
+import { ChangeRelationshipPage } from "../pages/people/change-relationship-page.tsx";
 import { ShareRecordPage } from "../pages/people/share-record-page.tsx";
 import { AddRelationshipPage } from "../pages/people/add-relationship-page.tsx";
 import { EndAddressPage } from "../pages/people/end-address-page.tsx";
@@ -53,6 +55,8 @@ function AppRoutes() {
         <Route path="/people/:id/edit" element={<Private action="person:update"><EditPersonPage /></Private>} />
         <Route path="/people/:id/addresses/new" element={<Private action="address:write"><AddAddressPage /></Private>} />
         <Route path="/people/:id/addresses/:addressId/end" element={<Private action="address:write"><EndAddressPage /></Private>} />
+        <Route path="/people/:id/addresses/:addressId/change" element={<Private action="address:write"><ChangeAddressPage /></Private>} />
+        <Route path="/people/:id/relationships/:relationshipId/change" element={<Private action="relationship:write"><ChangeRelationshipPage /></Private>} />
         <Route path="/people/:id/sharing/new" element={<Private action="sharing:write"><ShareRecordPage /></Private>} />
         <Route path="/people/:id/relationships/new" element={<Private action="relationship:write"><AddRelationshipPage /></Private>} />
         <Route path="/admin" element={<Private action="admin:read"><AdminHomePage /></Private>} />

@@ -21,10 +21,17 @@ export function AddressTimeline({ addresses, personId, editable }: { addresses: 
                 {a.current && <strong className="govuk-tag govuk-tag--blue govuk-!-margin-left-1">Current</strong>}
               </p>
               <p className="app-timeline__address">{[a.line1, a.line2, a.town, a.postcode].filter(Boolean).join(", ")}</p>
-              {editable && a.toDate === null && (
-                <Link className="govuk-link govuk-body-s" to={`/people/${personId}/addresses/${a.id}/end`}>
-                  Record a move out<span className="govuk-visually-hidden"> of {a.line1}</span>
-                </Link>
+              {editable && (
+                <p className="govuk-body-s app-actions">
+                  {a.toDate === null && (
+                    <Link className="govuk-link" to={`/people/${personId}/addresses/${a.id}/end`}>
+                      Record a move out<span className="govuk-visually-hidden"> of {a.line1}</span>
+                    </Link>
+                  )}
+                  <Link className="govuk-link" to={`/people/${personId}/addresses/${a.id}/change`}>
+                    Correct<span className="govuk-visually-hidden"> the address {a.line1}</span>
+                  </Link>
+                </p>
               )}
             </li>
           ))}

@@ -88,7 +88,12 @@ export function RelationshipList({ person, onChanged }: { person: Person; onChan
                 <td className="govuk-table__cell">{r.fromDate ? formatDate(r.fromDate) : "—"}</td>
                 {editable && (
                   <td className="govuk-table__cell">
-                    <RemoveRelationship relationship={r} onRemoved={onChanged} />
+                    <span className="app-actions">
+                      <Link className="govuk-link" to={`/people/${person.id}/relationships/${r.id}/change`}>
+                        Change<span className="govuk-visually-hidden"> the relationship with {r.person.canOpen ? r.person.name : "this person"}</span>
+                      </Link>
+                      <RemoveRelationship relationship={r} onRemoved={onChanged} />
+                    </span>
                   </td>
                 )}
               </tr>
