@@ -184,6 +184,18 @@ export const SESSION_CASES: Record<string, SessionCase> = {
     },
   },
   "GET /api/v1/people/:id/named-access": { target: "person", roles: RESTRICTERS, ok: 200, build: (f, _r, rel) => req(`/api/v1/people/${f.people[rel].id}/named-access`) },
+  "GET /api/v1/people/:id/named-access/candidates": {
+    target: "person",
+    roles: RESTRICTERS,
+    ok: 200,
+    build: (f, _r, rel) => req(`/api/v1/people/${f.people[rel].id}/named-access/candidates`),
+    // Staff of the person's own authority only; never partners, administrators or auditors.
+    check: (res) => {
+      if (res.statusCode !== 200) return; // a person out of reach answers 404, checked above
+      const staff = res.json<{ role: string }[]>();
+      expect(staff.filter((s) => ["partner_practitioner", "administrator", "auditor"].includes(s.role))).toEqual([]);
+    },
+  },
   "POST /api/v1/people/:id/named-access": {
     target: "person",
     roles: RESTRICTERS,

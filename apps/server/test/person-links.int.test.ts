@@ -165,7 +165,13 @@ describe.each(DATABASE_KINDS)("person links API on %s", (kind) => {
     const otherClient = await signIn(svc.app, other.username, TEST_PASSWORD);
     expect((await sw.get(`/api/v1/people/${id}/named-access`)).statusCode).toBe(403);
     expect((await manager.post(`/api/v1/people/${id}/named-access`, { userId: crypto.randomUUID() })).statusCode).toBe(400);
+    const partnerOrg = await buildPartnerOrg(svc.services.db, tenant);
+    const partner = await buildUser(svc.services.db, tenant, "partner_practitioner", { orgId: partnerOrg, teamId: null });
+    const candidates = (await manager.get(`/api/v1/people/${id}/named-access/candidates`)).json<{ userId: string }[]>().map((c) => c.userId);
+    expect(candidates).toEqual(expect.arrayContaining([managerId, swId, other.id]));
+    expect(candidates).not.toContain(partner.id);
     expect((await manager.post(`/api/v1/people/${id}/named-access`, { userId: managerId })).statusCode).toBe(201);
+    expect((await manager.get(`/api/v1/people/${id}/named-access/candidates`)).json<{ userId: string }[]>().map((c) => c.userId)).not.toContain(managerId);
     const named = await manager.post(`/api/v1/people/${id}/named-access`, { userId: swId });
     expect(named.json<{ userId: string }[]>().map((n) => n.userId).sort()).toEqual([managerId, swId].sort());
     expect((await manager.post(`/api/v1/people/${id}/named-access`, { userId: swId })).statusCode).toBe(409);

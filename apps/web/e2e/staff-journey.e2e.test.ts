@@ -289,5 +289,15 @@ describe("a practitioner's day", () => {
     await expectLocator(person.diagram()).notToContainText("Amina");
     await person.open(family.sister.id);
     await expectLocator(person.refusal()).toBeVisible();
+
+    // The manager, named on the record by restricting it, names the social worker too.
+    await managerPerson.open(family.sister.id);
+    await expectLocator(manager.page.getByTestId("named-access")).toContainText("Tara Mensah");
+    await manager.page.getByLabel("Name someone else on this record").selectOption({ label: "Sam Whitfield, practitioner, Locality Social Work North" });
+    await manager.page.getByRole("button", { name: "Name on record" }).click();
+    await expectLocator(manager.page.getByTestId("named-access")).toContainText("Sam Whitfield");
+    expect(await managerPerson.audit("27-named-access")).toEqual([]);
+    await person.open(family.sister.id);
+    await person.waitForHeading("Amina Chowdhury");
   });
 });

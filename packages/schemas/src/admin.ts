@@ -168,9 +168,15 @@ export const sharingCreateSchema = z
   .meta({ id: "SharingCreate" });
 export type SharingCreate = z.infer<typeof sharingCreateSchema>;
 
+export const namedAccessCandidateSchema = z
+  .object({ userId: z.string(), displayName: z.string(), role: z.string(), teamName: z.string().nullable() })
+  .meta({ id: "NamedAccessCandidate" });
+export type NamedAccessCandidate = z.infer<typeof namedAccessCandidateSchema>;
+
 export const namedAccessSchema = z
   .object({ userId: z.string(), displayName: z.string(), role: z.string(), grantedAt: z.string() })
   .meta({ id: "NamedAccess" });
+export type NamedAccess = z.infer<typeof namedAccessSchema>;
 
 export const namedAccessCreateSchema = z.strictObject({ userId: uuid }).meta({ id: "NamedAccessCreate" });
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { todayIso } from "@family-story/domain";
-import type { Organisation, Sharing, SharingCreate } from "@family-story/schemas";
+import type { NamedAccessCandidate, Organisation, Sharing, SharingCreate } from "@family-story/schemas";
 import type { Kysely } from "kysely";
 import type { Database, PersonRow } from "../db/database-types.ts";
 import { HttpProblem, notFound } from "../http/problem.ts";
@@ -17,6 +17,9 @@ export interface NamedAccess {
   role: string;
   grantedAt: string;
 }
+
+// Roles that open people's records: naming anyone else on a restricted record would give nothing.
+const NAMEABLE_ROLES = ["practitioner", "team_manager", "iro", "youth_justice_worker", "performance_analyst"];
 
 const BASES = ["consent", "safeguarding", "statutory"] as const;
 
@@ -154,6 +157,22 @@ export class SharingRepository {
     const list = await this.namedRows(person);
     await this.audit.record(actorForAudit(this.actor), [{ laCode: person.la_code, action: "person.named_access.read", personId, entity: "person", entityId: personId }]);
     return list;
+  }
+
+  /** Staff of the person's authority who could be named on the record and are not yet. */
+  async namedCandidates(personId: string): Promise<NamedAccessCandidate[]> {
+    const person = await this.people.requireVisibleRow(personId);
+    const rows = await this.db
+      .selectFrom("app_user as u")
+      .leftJoin("team as t", "t.id", "u.team_id")
+      .select(["u.id", "u.display_name", "u.role", "t.name as team_name"])
+      .where("u.la_code", "=", person.la_code)
+      .where("u.active", "=", true)
+      .where("u.role", "in", NAMEABLE_ROLES)
+      .where((eb) => eb.not(eb.exists(eb.selectFrom("person_named_access as na").select("na.user_id").where("na.la_code", "=", person.la_code).where("na.person_id", "=", person.id).whereRef("na.user_id", "=", "u.id"))))
+      .orderBy("u.display_name")
+      .execute();
+    return rows.map((r) => ({ userId: r.id, displayName: r.display_name, role: r.role, teamName: r.team_name }));
   }
 
   /** Names an active user of the person's authority on the record. */

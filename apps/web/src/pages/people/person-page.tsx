@@ -9,6 +9,7 @@ import { Loaded, SuccessBanner } from "../../components/status.tsx";
 import { AddressTimeline } from "./address-timeline.tsx";
 import { PersonSummary } from "./person-summary.tsx";
 import { RelationshipList } from "./relationship-list.tsx";
+import { NamedAccessSection } from "./named-access-section.tsx";
 import { SharingSection } from "./sharing-section.tsx";
 
 /** A person's record: identifiers, addresses over time, relationships and the family diagram. */
@@ -85,6 +86,7 @@ function PersonRecord({ person, onChanged }: { person: Person; onChanged: () => 
       <FamilyDiagram person={person} />
       <RelationshipList person={person} onChanged={onChanged} />
       {can(user, "sharing:read") && <SharingSection person={person} />}
+      {person.restricted && can(user, "person:restrict") && <NamedAccessSection person={person} />}
     </>
   );
 }
