@@ -1,34 +1,18 @@
 import { addressPatchSchema, type Address } from "@family-story/schemas";
 import { useState, type SyntheticEvent } from "react";
-import { Link, useParams } from "react-router";
 import { request } from "../../api/api-client.ts";
-import { etagFor, loadPerson } from "../../api/people.ts";
-import { useLoad } from "../../api/use-api.ts";
+import { etagFor } from "../../api/people.ts";
 import { usePageTitle } from "../../app/page-title.ts";
 import { TextField } from "../../components/fields.tsx";
 import { check } from "../../components/form-errors.ts";
 import { formatDate } from "../../components/format.ts";
-import { Loaded } from "../../components/status.tsx";
 import { useFormSubmit } from "../../components/use-form-submit.ts";
+import { AddressOnRecord } from "./address-form.tsx";
 import { PersonFormLayout } from "./person-form-layout.tsx";
 
 /** Record that a person moved out of an address (sets its end date, with If-Match). */
 export function EndAddressPage() {
-  const { id = "", addressId = "" } = useParams();
-  const [load] = useLoad(async () => (await loadPerson(id)).body.addresses.find((a) => a.id === addressId) ?? null, [id, addressId]);
-  return (
-    <Loaded load={load}>
-      {(address) =>
-        address ? (
-          <EndAddressForm personId={id} address={address} />
-        ) : (
-          <p className="govuk-body">
-            That address is not on this record. <Link className="govuk-link" to={`/people/${id}`}>Back to the record</Link>
-          </p>
-        )
-      }
-    </Loaded>
-  );
+  return <AddressOnRecord>{(personId, address) => <EndAddressForm personId={personId} address={address} />}</AddressOnRecord>;
 }
 
 function EndAddressForm({ personId, address }: { personId: string; address: Address }) {
