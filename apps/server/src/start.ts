@@ -5,6 +5,7 @@ import type { Config } from "./config.ts";
 import { openDatabase, type DatabaseHandle } from "./db/connect.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo/demo-organisation.ts";
+import { hasDemoCasework, seedDemoCasework } from "./demo/demo-casework.ts";
 import { hasDemo, seedDemo } from "./demo/seed-demo.ts";
 import { buildApp } from "./http/app.ts";
 import { createServices, type Services } from "./services.ts";
@@ -45,6 +46,9 @@ export async function startService(config: Config, log: (line: string) => void =
   }
   const services = await createServices(config, handle.db, handle.kind);
   const app = await buildApp(services);
+  // The caseload is recorded through the API itself, so it needs the app (not yet listening);
+  // a borough seeded by `familystory demo seed` gets its caseload on the first start too.
+  if (config.seedDemo && !(await hasDemoCasework(handle.db))) await seedDemoCasework(app, handle.db, log);
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host}:${config.port}`;
   if (config.seedDemo) {

@@ -160,3 +160,35 @@ export async function buildSharedService(db: Kysely<Database>, laCodes: string[]
   if (teamIds.length > 0) await db.insertInto("shared_service_team").values(teamIds.map((t) => ({ shared_service_id: id, team_id: t }))).execute();
   return id;
 }
+
+/** An open case about a child, straight into the database, optionally allocated, with a work item due. */
+export async function buildCase(
+  db: Kysely<Database>,
+  tenant: Tenant,
+  personId: string,
+  options: { kind?: "early_help" | "social_care"; allocatedTo?: string | null; teamId?: string | null; openedOn?: string; dueDate?: string | null; status?: "open" | "closed" } = {},
+): Promise<string> {
+  const id = randomUUID();
+  await db
+    .insertInto("casework_case")
+    .values({
+      la_code: tenant.laCode,
+      id,
+      kind: options.kind ?? "social_care",
+      subject_person_id: personId,
+      title: "Test case",
+      status: options.status ?? "open",
+      opened_on: options.openedOn ?? "2024-01-02",
+      allocated_to: options.allocatedTo ?? null,
+      team_id: options.teamId === undefined ? tenant.teamId : options.teamId,
+    })
+    .execute();
+  await db.insertInto("case_member").values({ la_code: tenant.laCode, case_id: id, person_id: personId, role: "child" }).execute();
+  if (options.dueDate !== null) {
+    await db
+      .insertInto("work_item")
+      .values({ la_code: tenant.laCode, id: randomUUID(), kind: "assessment_due", source_entity: "case", source_id: id, case_id: id, person_id: personId, title: "Assessment due", due_date: options.dueDate ?? "2024-03-05", assigned_to: options.allocatedTo ?? null, team_id: options.teamId === undefined ? tenant.teamId : options.teamId })
+      .execute();
+  }
+  return id;
+}

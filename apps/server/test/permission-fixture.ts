@@ -4,7 +4,7 @@ import type { FastifyInstance } from "fastify";
 import type { Kysely } from "kysely";
 import type { Database } from "../src/db/database-types.ts";
 import type { Services } from "../src/services.ts";
-import { TEST_PASSWORD, buildPartnerOrg, buildPerson, buildSharedService, buildSharing, buildTeam, buildTenant, buildUser, grantNamedAccess, type Tenant } from "./factories.ts";
+import { TEST_PASSWORD, buildCase, buildPartnerOrg, buildPerson, buildSharedService, buildSharing, buildTeam, buildTenant, buildUser, grantNamedAccess, type Tenant } from "./factories.ts";
 import { signIn, type Client } from "./harness.ts";
 
 /** How a target person stands to the acting user (who works in authority A, team T_A). */
@@ -33,6 +33,8 @@ export interface PersonTarget {
   relationshipId: string;
   relatedPersonId: string;
   sharingId: string | null;
+  /** An open social care case about the person, allocated to the acting practitioner. */
+  caseId: string;
 }
 
 export interface AuthorityTargets {
@@ -117,7 +119,8 @@ export async function buildMatrixFixture(services: Services, app: FastifyInstanc
     if (relation === "sharedExpired") sharingId = await buildSharing(db, tenant, id, partnerOrgId, grantor, { fromDate: "2020-01-01", toDate: "2021-01-01" });
     if (relation === "sharedWithOtherOrg") sharingId = await buildSharing(db, tenant, id, otherPartnerOrg, grantor);
     const extra = await buildAddressAndRelative(db, tenant, id);
-    people[relation] = { id, laCode: tenant.laCode, familyName, sharingId, ...extra };
+    const caseId = await buildCase(db, tenant, id, { allocatedTo: users.practitioner.id });
+    people[relation] = { id, laCode: tenant.laCode, familyName, sharingId, caseId, ...extra };
   }
 
   const authorityTargets = async (tenant: Tenant, sharedServiceId: string): Promise<AuthorityTargets> => ({
@@ -142,7 +145,7 @@ export async function buildMatrixFixture(services: Services, app: FastifyInstanc
 export async function stateFingerprint(f: MatrixFixture): Promise<string> {
   const las = [f.home.laCode, f.other.laCode, f.shared.laCode];
   const parts: unknown[] = [];
-  for (const table of ["person", "address", "relationship", "sharing", "organisation", "team", "app_user"] as const) {
+  for (const table of ["person", "address", "relationship", "sharing", "organisation", "team", "app_user", "casework_case", "work_item"] as const) {
     parts.push(await f.db.selectFrom(table).select((eb) => [eb.fn.countAll<string>().as("n"), eb.fn.sum<string>("version").as("v")]).where("la_code", "in", las).executeTakeFirst());
   }
   parts.push(await f.db.selectFrom("person_named_access").select((eb) => eb.fn.countAll<string>().as("n")).where("la_code", "in", las).executeTakeFirst());

@@ -1,85 +1,21 @@
 import { randomUUID } from "node:crypto";
-import type { Role } from "@family-story/domain";
-import type { LightMyRequestResponse } from "fastify";
 import { expect } from "vitest";
-import { TEST_PASSWORD, buildPerson, buildSharing, buildUser, grantNamedAccess, type Tenant } from "./factories.ts";
-import type { AuthorityRelation, MatrixFixture, PersonRelation } from "./permission-fixture.ts";
+import { TEST_PASSWORD, buildPerson, buildSharing, buildUser, grantNamedAccess } from "./factories.ts";
+import type { MatrixFixture, PersonRelation } from "./permission-fixture.ts";
+import { CASEWORK_CASES } from "./permission-requests-casework.ts";
+import { EARLY_HELP_CASES } from "./permission-requests-early-help.ts";
+import { FRONT_DOOR_CASES } from "./permission-requests-front-door.ts";
+import { NOTES_CASES } from "./permission-requests-notes.ts";
+import { SOCIAL_CARE_CASES } from "./permission-requests-social-care.ts";
+import { ADMIN_READERS, ADMIN_WRITERS, AUDITORS, CASEWORK, EVERYONE, OWN_AUTHORITY_ONLY, READERS, RESTRICTERS, VISIBLE_TO, ifMatch, req, tenantOf, type Req, type SessionCase } from "./permission-support.ts";
+
+export { VISIBLE_TO, type Req, type SessionCase } from "./permission-support.ts";
 
 /**
  * The expected permission table, written by hand from the policy (not computed from
  * policy.ts, so a change there that widens access fails here), and a concrete request for
  * every route. A route of allRoutes missing from these tables fails the matrix test.
  */
-
-export interface Req {
-  url: string;
-  body?: unknown;
-  headers?: Record<string, string>;
-}
-
-// Roles by what they hold, as the policy describes them.
-const CASEWORK: readonly Role[] = ["practitioner", "team_manager", "iro", "youth_justice_worker"];
-const READERS: readonly Role[] = [...CASEWORK, "partner_practitioner", "performance_analyst"];
-const ADMIN_READERS: readonly Role[] = ["administrator", "auditor"];
-const ADMIN_WRITERS: readonly Role[] = ["administrator"];
-const AUDITORS: readonly Role[] = ["auditor"];
-const EVERYONE: readonly Role[] = [...READERS, "administrator", "auditor"];
-const RESTRICTERS: readonly Role[] = ["team_manager"];
-const STAFF_SCOPE: readonly Role[] = [...CASEWORK, "performance_analyst"];
-
-/** Who may see a person, by relation: staff work their authority and shared services; partners only what is shared with them now. */
-export const VISIBLE_TO: Record<PersonRelation, readonly Role[]> = {
-  sameLa: STAFF_SCOPE,
-  otherLa: [],
-  sharedService: STAFF_SCOPE,
-  restrictedNotNamed: [],
-  restrictedNamed: STAFF_SCOPE,
-  sharedWithPartnerOrg: [...STAFF_SCOPE, "partner_practitioner"],
-  sharedWithdrawn: STAFF_SCOPE,
-  sharedExpired: STAFF_SCOPE,
-  sharedWithOtherOrg: STAFF_SCOPE,
-};
-
-/** Administrators manage their own authority only, even within a shared service. */
-const OWN_AUTHORITY_ONLY: Record<AuthorityRelation, readonly Role[]> = { sameLa: EVERYONE, otherLa: [], sharedService: [] };
-
-interface CaseBase {
-  /** Roles holding the route's permission (hand-written). */
-  roles: readonly Role[];
-  /** The status of an allowed request. */
-  ok: number;
-  /** Further assertions on the response to a role holding the permission. */
-  check?: (res: LightMyRequestResponse, f: MatrixFixture, role: Role, relation: string) => void;
-}
-export interface PersonCase extends CaseBase {
-  target: "person";
-  /** The status when the person is out of reach: 404, or the success status for a search that filters them out. */
-  outOfScope?: number;
-  build: (f: MatrixFixture, role: Role, relation: PersonRelation) => Promise<Req>;
-}
-export interface AuthorityCase extends CaseBase {
-  target: "authority";
-  inScope: Record<AuthorityRelation, readonly Role[]>;
-  outOfScope: number;
-  build: (f: MatrixFixture, role: Role, relation: AuthorityRelation) => Promise<Req>;
-}
-export interface PlainCase extends CaseBase {
-  target: "none";
-  build: (f: MatrixFixture, role: Role) => Promise<Req>;
-}
-export type SessionCase = PersonCase | AuthorityCase | PlainCase;
-
-type Versioned = "person" | "organisation" | "team" | "app_user" | "address" | "relationship";
-async function ifMatch(f: MatrixFixture, table: Versioned, id: string): Promise<Record<string, string>> {
-  const row = await f.db.selectFrom(table).select("version").where("id", "=", id).executeTakeFirst();
-  return { "if-match": `W/"${row?.version ?? 1}"` };
-}
-const req = (url: string, body?: unknown, headers?: Record<string, string>): Promise<Req> => Promise.resolve({ url, ...(body !== undefined && { body }), ...(headers && { headers }) });
-
-function tenantOf(f: MatrixFixture, relation: PersonRelation): Tenant {
-  const laCode = f.people[relation].laCode;
-  return laCode === f.other.laCode ? f.other : laCode === f.shared.laCode ? f.shared : f.home;
-}
 
 /** Every signed-in route, by "METHOD path". */
 export const SESSION_CASES: Record<string, SessionCase> = {
@@ -284,6 +220,11 @@ export const SESSION_CASES: Record<string, SessionCase> = {
     },
   },
   "POST /api/v1/audit/verify": { target: "none", roles: AUDITORS, ok: 200, build: () => req("/api/v1/audit/verify") },
+  ...CASEWORK_CASES,
+  ...FRONT_DOOR_CASES,
+  ...NOTES_CASES,
+  ...SOCIAL_CARE_CASES,
+  ...EARLY_HELP_CASES,
 };
 
 /** Every route open without a session: sent without a cookie; the status expected of the test service (no OIDC configured). */

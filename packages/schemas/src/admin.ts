@@ -145,7 +145,7 @@ export const sharingSchema = z
     organisationId: z.string(),
     organisationName: z.string(),
     purpose: z.string(),
-    basis: z.enum(["consent", "safeguarding", "statutory"]),
+    basis: z.enum(["consent", "safeguarding", "statutory", "safeguarding_override"]).describe("safeguarding_override: a front-door decision shared without consent"),
     grantedBy: z.string(),
     fromDate: z.string(),
     toDate: z.string().nullable(),

@@ -5,6 +5,13 @@ import type { Actor } from "./actor.ts";
 import { AdminRepository } from "./admin-repository.ts";
 import { AdminUserRepository } from "./admin-user-repository.ts";
 import { AuditRepository } from "./audit-repository.ts";
+import { CaseNoteRepository } from "./case-notes/case-note-repository.ts";
+import { ChronologyRepository } from "./case-notes/chronology-repository.ts";
+import { CaseRepository } from "./casework/case-repository.ts";
+import { EarlyHelpRepository } from "./early-help/early-help-repository.ts";
+import { SettingsRepository } from "./casework/settings-repository.ts";
+import { WorkTrayRepository } from "./casework/work-tray-repository.ts";
+import { FrontDoorRepository } from "./front-door/front-door-repository.ts";
 import type { AuditLog } from "./audit-log.ts";
 import { PersonLinksRepository } from "./person-links-repository.ts";
 import { PersonRepository } from "./person-repository.ts";
@@ -12,6 +19,8 @@ import { searchPeople } from "./person-search.ts";
 import type { ReferenceCache } from "./reference-cache.ts";
 import { SharedServiceRepository } from "./shared-service-repository.ts";
 import { SharingRepository } from "./sharing-repository.ts";
+import { SocialCareRepository } from "./social-care/social-care-repository.ts";
+import { SupervisionRepository } from "./supervision/supervision-repository.ts";
 
 /** Service settings some repositories need. */
 export interface DataAccessOptions {
@@ -25,7 +34,17 @@ export interface DataAccessOptions {
  */
 export function createDataAccess(db: Kysely<Database>, actor: Actor, audit: AuditLog, refs: ReferenceCache, options: DataAccessOptions = {}) {
   const people = new PersonRepository(db, actor, audit, refs);
+  const cases = new CaseRepository(db, actor, audit);
   return {
+    cases,
+    socialCare: new SocialCareRepository(db, actor, audit, cases),
+    earlyHelp: new EarlyHelpRepository(db, actor, audit, cases),
+    workTray: new WorkTrayRepository(db, actor, audit, cases),
+    settings: new SettingsRepository(db, actor, audit),
+    caseNotes: new CaseNoteRepository(db, actor, audit, cases, people),
+    chronology: new ChronologyRepository(db, actor, audit, people),
+    supervision: new SupervisionRepository(db, actor, audit, cases),
+    frontDoor: new FrontDoorRepository(db, actor, audit, people),
     people,
     personLinks: new PersonLinksRepository(db, actor, audit, refs, people),
     sharing: new SharingRepository(db, actor, audit, refs, people),

@@ -21,7 +21,8 @@ export interface NamedAccess {
 // Roles that open people's records: naming anyone else on a restricted record would give nothing.
 const NAMEABLE_ROLES = ["practitioner", "team_manager", "iro", "youth_justice_worker", "performance_analyst"];
 
-const BASES = ["consent", "safeguarding", "statutory"] as const;
+// safeguarding_override is granted only by a front-door decision overriding refused consent.
+const BASES = ["consent", "safeguarding", "statutory", "safeguarding_override"] as const;
 
 function fieldProblem(status: number, title: string, field: string, message: string): HttpProblem {
   return new HttpProblem(status, title, message, { errors: [{ field, message }] });

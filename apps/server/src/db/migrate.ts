@@ -1,11 +1,21 @@
 import { Migrator, type Migration, type MigrationProvider, type Kysely } from "kysely";
 import * as m0001 from "./migrations/0001-core-schema.ts";
 import * as m0002search from "./migrations/0002-person-search-indexes.ts";
+import * as m0003casework from "./migrations/0003-casework-core.ts";
+import * as m0004frontDoor from "./migrations/0004-front-door.ts";
+import * as m0005socialcare from "./migrations/0005-social-care.ts";
+import * as m0006earlyhelp from "./migrations/0006-early-help.ts";
+import * as m0007notes from "./migrations/0007-case-notes-supervision.ts";
 
 /** Every migration in order. Append only: a landed migration is never edited. */
 const MIGRATIONS: Record<string, Migration> = {
   "0001-core-schema": m0001,
   "0002-person-search-indexes": m0002search,
+  "0003-casework-core": m0003casework,
+  "0004-front-door": m0004frontDoor,
+  "0005-social-care": m0005socialcare,
+  "0006-early-help": m0006earlyhelp,
+  "0007-case-notes-supervision": m0007notes,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -17,5 +17,26 @@ export const ACTIONS = [
   "audit:verify",
   "admin:read",
   "admin:write",
+  // Casework: cases and everything recorded in them (scoped through the case's child).
+  "case:read",
+  "case:write",
+  "case:allocate",
+  "case:authorise",
+  // The social care record itself (strategy discussions, s47, conferences): staff only.
+  "social-care:read",
+  // The front door: the queue of contacts, recording them, and deciding them.
+  "contact:read",
+  "contact:create",
+  "contact:decide",
+  // A partner's request for support from their own sign-in.
+  "request:submit",
+  // Tasks and actions: a partner updates only those they own (checked in the data layer).
+  "task:update",
+  // Case notes and the chronology: practitioners' own records of visits, not for partners.
+  "note:read",
+  "supervision:read",
+  "supervision:write",
+  "settings:read",
+  "settings:write",
 ] as const;
 export type Action = (typeof ACTIONS)[number];

@@ -16,18 +16,31 @@ const CASEWORK: readonly Action[] = [
   "address:write",
   "sharing:read",
   "sharing:write",
+  "case:read",
+  "case:write",
+  "contact:read",
+  "contact:create",
+  "request:submit",
+  "task:update",
+  "note:read",
+  "social-care:read",
+  "supervision:read",
+  "settings:read",
 ];
 
 const GRANTS: Record<Role, readonly Action[]> = {
   practitioner: CASEWORK,
-  team_manager: [...CASEWORK, "person:restrict"],
+  // Managers allocate, authorise, decide at the front door and record supervision.
+  team_manager: [...CASEWORK, "person:restrict", "case:allocate", "case:authorise", "contact:decide", "supervision:write"],
   iro: CASEWORK,
   youth_justice_worker: CASEWORK,
-  // Partners read only people shared with their organisation; they change nothing here.
-  partner_practitioner: ["session:self", "person:search", "person:read"],
+  // Partners read only people shared with their organisation; they ask for support and
+  // update the Team Around the Family actions they own, and change nothing else.
+  partner_practitioner: ["session:self", "person:search", "person:read", "case:read", "request:submit", "task:update"],
   // Analysts follow a finding to a child's record to check it, but do not edit.
-  performance_analyst: ["session:self", "person:search", "person:read"],
-  administrator: ["session:self", "admin:read", "admin:write"],
+  performance_analyst: ["session:self", "person:search", "person:read", "case:read", "note:read", "social-care:read", "settings:read"],
+  // Administrators set the authority's local standards (visit frequency, review interval).
+  administrator: ["session:self", "admin:read", "admin:write", "settings:read", "settings:write"],
   auditor: ["session:self", "audit:read", "audit:verify", "admin:read"],
 };
 

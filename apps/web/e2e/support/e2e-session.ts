@@ -8,6 +8,8 @@ import { startE2eService, type E2eService } from "./service.ts";
 export interface E2eSession {
   /** The service's base address; only valid once the file's beforeAll has run. */
   readonly url: string;
+  /** The service's database (test set-up only). */
+  readonly db: E2eService["db"];
   /** Opens a watched page, not signed in. */
   openWatched: () => Promise<WatchedPage>;
   /** Opens a watched page and signs in as `username` with the demo password. */
@@ -50,6 +52,9 @@ export function setUpE2eSession(people = 300): E2eSession {
   return {
     get url() {
       return started().service.url;
+    },
+    get db() {
+      return started().service.db;
     },
     openWatched,
     signedInPage: async (username) => {

@@ -7,6 +7,8 @@ import { loadConfig, startService } from "@family-story/server";
 /** A running Family Story service on a free port with its own fresh PGlite database. */
 export interface E2eService {
   url: string;
+  /** The service's database, for a test to set up what no screen can (a note written a day ago). */
+  db: Awaited<ReturnType<typeof startService>>["services"]["db"];
   stop: () => Promise<void>;
 }
 
@@ -40,6 +42,7 @@ export async function startE2eService(people = 300): Promise<E2eService> {
   const running = await startService(config, () => undefined);
   return {
     url: running.url,
+    db: running.services.db,
     stop: async () => {
       await running.stop();
       rmSync(dataDir, { recursive: true, force: true });

@@ -6,7 +6,23 @@ import { SharedServicesPage } from "../pages/admin/shared-service-pages.tsx";
 import { TeamFormPage, TeamListPage } from "../pages/admin/team-pages.tsx";
 import { UserFormPage, UserListPage } from "../pages/admin/user-pages.tsx";
 import { AuditSearchPage, AuditVerifyPage, PersonAccessHistoryPage, PersonAccessLookupPage } from "../pages/audit/audit-pages.tsx";
+import { LocalStandardsPage } from "../pages/admin/local-standards-page.tsx";
+import { EditCaseNotePage, NewCaseNotePage } from "../pages/cases/case-note-form-pages.tsx";
+import { CaseNotePage } from "../pages/cases/case-note-page.tsx";
+import { CasePage } from "../pages/cases/case-page.tsx";
+import { SocialCareStepPage } from "../pages/social-care/social-care-step-page.tsx";
+import { ChronologyPage } from "../pages/chronology/chronology-page.tsx";
+import { RecordSupervisionPage } from "../pages/supervision/record-supervision-page.tsx";
+import { TeamSupervisionPage } from "../pages/supervision/team-supervision-page.tsx";
+import { AddTaskPage } from "../pages/work/add-task-page.tsx";
+import { AllocatePage } from "../pages/work/allocate-page.tsx";
+import { WorkTrayPage } from "../pages/work/work-tray-page.tsx";
 import { HomePage } from "../pages/home-page.tsx";
+import { ContactPage } from "../pages/front-door/contact-page.tsx";
+import { FrontDoorQueuePage } from "../pages/front-door/front-door-queue-page.tsx";
+import { MyRequestsPage } from "../pages/front-door/my-requests-page.tsx";
+import { RecordContactPage } from "../pages/front-door/record-contact-page.tsx";
+import { RequestSupportPage } from "../pages/front-door/request-support-page.tsx";
 import { NotFoundPage } from "../pages/not-found-page.tsx";
 import { AddAddressPage } from "../pages/people/add-address-page.tsx";
 import { ChangeAddressPage } from "../pages/people/change-address-page.tsx";
@@ -22,6 +38,10 @@ import { SignInPage } from "../pages/sign-in-page.tsx";
 import { AuthProvider, can, useAuth } from "./auth-context.tsx";
 import { usePageTitle } from "./page-title.ts";
 import { Layout } from "./layout.tsx";
+import { AssessmentPage } from "../pages/early-help/assessment-page.tsx";
+import { AddActionPage, AddGoalPage, AddReviewPage, ClosurePage, DecisionPage } from "../pages/early-help/plan-form-pages.tsx";
+import { StepUpPage } from "../pages/early-help/step-up-page.tsx";
+import { ActionUpdatePage, LocalityPage, TafPage } from "../pages/early-help/team-form-pages.tsx";
 
 /** Pages behind sign-in; an action, when given, hides the page from roles without it. */
 function Private({ children, action }: { children: ReactNode; action?: string }) {
@@ -59,6 +79,33 @@ function AppRoutes() {
         <Route path="/people/:id/relationships/:relationshipId/change" element={<Private action="relationship:write"><ChangeRelationshipPage /></Private>} />
         <Route path="/people/:id/sharing/new" element={<Private action="sharing:write"><ShareRecordPage /></Private>} />
         <Route path="/people/:id/relationships/new" element={<Private action="relationship:write"><AddRelationshipPage /></Private>} />
+        <Route path="/work" element={<Private action="task:update"><WorkTrayPage /></Private>} />
+        <Route path="/tasks/new" element={<Private action="case:write"><AddTaskPage /></Private>} />
+        <Route path="/cases/:id" element={<Private action="case:read"><CasePage /></Private>} />
+        <Route path="/cases/:id/social-care/:step" element={<Private action="case:write"><SocialCareStepPage /></Private>} />
+        <Route path="/cases/:id/early-help/assessment" element={<Private action="case:read"><AssessmentPage /></Private>} />
+        <Route path="/cases/:id/early-help/taf" element={<Private action="case:write"><TafPage /></Private>} />
+        <Route path="/cases/:id/early-help/locality" element={<Private action="case:write"><LocalityPage /></Private>} />
+        <Route path="/cases/:id/early-help/goals/new" element={<Private action="case:write"><AddGoalPage /></Private>} />
+        <Route path="/cases/:id/early-help/goals/:goalId/actions/new" element={<Private action="case:write"><AddActionPage /></Private>} />
+        <Route path="/cases/:id/early-help/reviews/new" element={<Private action="case:write"><AddReviewPage /></Private>} />
+        <Route path="/cases/:id/early-help/closure" element={<Private action="case:write"><ClosurePage /></Private>} />
+        <Route path="/cases/:id/early-help/step-up" element={<Private action="case:authorise"><StepUpPage /></Private>} />
+        <Route path="/cases/:id/early-help/decision/:what" element={<Private action="case:authorise"><DecisionPage /></Private>} />
+        <Route path="/cases/:id/early-help/actions/:actionId" element={<Private action="task:update"><ActionUpdatePage /></Private>} />
+        <Route path="/cases/:id/allocate" element={<Private action="case:allocate"><AllocatePage /></Private>} />
+        <Route path="/cases/:id/notes/new" element={<Private action="case:write"><NewCaseNotePage /></Private>} />
+        <Route path="/case-notes/:id" element={<Private action="note:read"><CaseNotePage /></Private>} />
+        <Route path="/case-notes/:id/edit" element={<Private action="case:write"><EditCaseNotePage /></Private>} />
+        <Route path="/people/:id/chronology" element={<Private action="note:read"><ChronologyPage /></Private>} />
+        <Route path="/supervision" element={<Private action="supervision:write"><TeamSupervisionPage /></Private>} />
+        <Route path="/supervision/new" element={<Private action="supervision:write"><RecordSupervisionPage /></Private>} />
+        <Route path="/admin/local-standards" element={<Private action="settings:write"><LocalStandardsPage /></Private>} />
+        <Route path="/front-door" element={<Private action="contact:read"><FrontDoorQueuePage /></Private>} />
+        <Route path="/front-door/contacts/new" element={<Private action="contact:create"><RecordContactPage /></Private>} />
+        <Route path="/front-door/contacts/:id" element={<Private action="contact:read"><ContactPage /></Private>} />
+        <Route path="/requests" element={<Private action="request:submit"><MyRequestsPage /></Private>} />
+        <Route path="/requests/new" element={<Private action="request:submit"><RequestSupportPage /></Private>} />
         <Route path="/admin" element={<Private action="admin:read"><AdminHomePage /></Private>} />
         <Route path="/admin/organisations" element={<Private action="admin:read"><OrganisationListPage /></Private>} />
         <Route path="/admin/organisations/new" element={<Private action="admin:write"><OrganisationFormPage /></Private>} />

@@ -10,6 +10,10 @@ interface NavItem {
 
 function navItems(permissions: (action: string) => boolean): NavItem[] {
   const items: NavItem[] = [{ href: "/", label: "Home" }];
+  if (permissions("task:update")) items.push({ href: "/work", label: "My work" });
+  if (permissions("contact:read")) items.push({ href: "/front-door", label: "Front door" });
+  // Partners ask the front door for support; staff record contacts there instead.
+  else if (permissions("request:submit")) items.push({ href: "/requests", label: "Requests for support" });
   if (permissions("person:search")) items.push({ href: "/people", label: "Find a person" });
   if (permissions("person:create")) items.push({ href: "/people/new", label: "Record a new person" });
   if (permissions("admin:read")) items.push({ href: "/admin", label: "Administration" });

@@ -14,6 +14,10 @@ export function HomePage() {
   const user = useUser();
   usePageTitle("Home");
   const cards: Card[] = [];
+  if (can(user, "task:update")) {
+    cards.push({ href: "/work", title: "My work", text: user.role === "partner_practitioner" ? "The actions you own for families you work with." : "Your open cases and tasks, overdue first." });
+  }
+  if (can(user, "supervision:write")) cards.push({ href: "/supervision", title: "Team supervision", text: "Who is due or overdue for supervision, and record a session." });
   if (can(user, "person:search")) {
     const partner = user.role === "partner_practitioner";
     cards.push({
@@ -23,11 +27,15 @@ export function HomePage() {
     });
   }
   if (can(user, "person:create")) cards.push({ href: "/people/new", title: "Record a new person", text: "Check they are not already recorded first: search before you add." });
+  if (can(user, "contact:read")) cards.push({ href: "/front-door", title: "Front door", text: "Contacts and requests for support awaiting a decision, most urgent first." });
+  if (user.role === "partner_practitioner" && can(user, "request:submit")) cards.push({ href: "/requests/new", title: "Request support for a family", text: "Ask the front door for help for a child or family, with their consent." });
+  if (user.role === "partner_practitioner" && can(user, "request:submit")) cards.push({ href: "/requests", title: "Your requests for support", text: "What you have asked for and what the front door decided." });
   if (can(user, "admin:read")) {
     cards.push({ href: "/admin/users", title: "Users", text: "Add staff, change their role or team, and deactivate leavers." });
     cards.push({ href: "/admin/teams", title: "Teams", text: "Teams decide whose records a practitioner can open." });
     cards.push({ href: "/admin/organisations", title: "Organisations", text: "Your authority's services and partner organisations such as schools and GP practices." });
   }
+  if (can(user, "settings:write")) cards.push({ href: "/admin/local-standards", title: "Local standards", text: "Visit frequency, review intervals and other local practice standards." });
   if (can(user, "audit:read")) {
     cards.push({ href: "/audit", title: "Search the audit log", text: "Who opened or changed which record, and when." });
     cards.push({ href: "/audit/people", title: "A person's access history", text: "Everyone who has opened a person's record." });

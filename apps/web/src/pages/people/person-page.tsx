@@ -11,6 +11,7 @@ import { PersonSummary } from "./person-summary.tsx";
 import { RelationshipList } from "./relationship-list.tsx";
 import { NamedAccessSection } from "./named-access-section.tsx";
 import { SharingSection } from "./sharing-section.tsx";
+import { PersonCasesSection } from "../cases/person-cases-section.tsx";
 
 /** A person's record: identifiers, addresses over time, relationships and the family diagram. */
 export function PersonPage() {
@@ -83,6 +84,7 @@ function PersonRecord({ person, onChanged }: { person: Person; onChanged: () => 
           <AddressTimeline addresses={person.addresses} personId={person.id} editable={can(user, "address:write")} />
         </div>
       </div>
+      {can(user, "case:read") && <PersonCasesSection personId={person.id} />}
       <FamilyDiagram person={person} />
       <RelationshipList person={person} onChanged={onChanged} />
       {can(user, "sharing:read") && <SharingSection person={person} />}

@@ -8,7 +8,7 @@ import { formatDate } from "../../components/format.ts";
 import { Loaded } from "../../components/status.tsx";
 import { ScrollTable } from "../../components/scroll-table.tsx";
 
-const BASIS_LABELS = { consent: "Consent", safeguarding: "Safeguarding", statutory: "Statutory duty" } as const;
+const BASIS_LABELS = { consent: "Consent", safeguarding: "Safeguarding", statutory: "Statutory duty", safeguarding_override: "Safeguarding override of consent" } as const;
 
 function loadSharing(personId: string): Promise<Sharing[]> {
   return get<Sharing[]>(`/api/v1/people/${personId}/sharing`);
