@@ -17,8 +17,9 @@ export class SocialCarePage extends BasePage {
     return this.section().locator("table tbody");
   }
 
+  /** What is due on the case: the case page's "Work on this case" table. */
   due(): Locator {
-    return this.section().locator("ul.govuk-list").first();
+    return this.page.locator("table.app-work-items");
   }
 
   /** Follows a "Record the next step" link and waits for its form. */

@@ -19,6 +19,20 @@ export async function loadVisiblePersonIds(db: Kysely<Database>, actor: Actor, i
   return new Set(rows.map((r) => r.id));
 }
 
+/** The people the actor may see by the people rule, with their names, in one query. */
+export async function loadVisiblePeople(db: Kysely<Database>, actor: Actor, ids: Iterable<string | null>): Promise<Map<string, { name: string; dob: string | null }>> {
+  const wanted = [...new Set([...ids].filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("person")
+    .select(["id", "given_name", "family_name", "preferred_name", "dob"])
+    .where("la_code", "in", actor.scopeLaCodes)
+    .where("id", "=", anyUuid(wanted))
+    .where(visiblePeople(actor))
+    .execute();
+  return new Map(rows.map((r) => [r.id, { name: `${r.preferred_name ?? r.given_name} ${r.family_name}`, dob: r.dob }]));
+}
+
 /** Display names of users by id, in one query (for work trays and case summaries). */
 export async function loadUserNames(db: Kysely<Database>, ids: Iterable<string | null>): Promise<Map<string, string>> {
   const wanted = [...new Set([...ids].filter((id): id is string => id !== null))];

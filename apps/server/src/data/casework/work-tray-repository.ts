@@ -10,7 +10,7 @@ import { actorForAudit } from "../audit-actor.ts";
 import type { AuditLog } from "../audit-log.ts";
 import { visiblePeople } from "../person-scope.ts";
 import type { CaseRepository } from "./case-repository.ts";
-import { anyUuid, loadVisiblePersonIds } from "./name-lookup.ts";
+import { anyUuid, loadUserNames, loadVisiblePeople } from "./name-lookup.ts";
 
 /**
  * Work trays and tasks. A worker's tray is their open cases and the open items assigned to
@@ -46,23 +46,26 @@ export class WorkTrayRepository {
         .execute(),
       this.db.selectFrom("work_item").selectAll().where("la_code", "in", scope).where("status", "=", "open").where(onTray).orderBy("due_date").execute(),
     ]);
-    // Open items of the tray's cases that sit on someone else's tray (a partner's action, say).
-    const elsewhere =
+    // Then, at once: open items of the tray's cases that sit on someone else's tray (a partner's
+    // action, say); the people rule with names for every child the tray mentions (one indexed
+    // lookup each, not a join per row: a restricted child's case or item never reaches the tray);
+    // and the names of the workers.
+    const [elsewhere, people, users] = await Promise.all([
       allCases.length === 0
-        ? []
-        : await this.db
+        ? Promise.resolve([])
+        : this.db
             .selectFrom("work_item")
             .selectAll()
             .where("la_code", "in", scope)
             .where("case_id", "=", anyUuid(allCases.map((c) => c.id)))
             .where("status", "=", "open")
             .where((eb) => eb.not(onTray(eb)))
-            .execute();
-    // The people rule, applied once to every child the tray mentions (one indexed lookup each),
-    // rather than joined per row: a restricted child's case or item never reaches the tray.
-    const visible = await loadVisiblePersonIds(this.db, this.actor, [...allCases.map((c) => c.subject_person_id), ...trayItems.map((i) => i.person_id)]);
-    const caseRows = allCases.filter((c) => visible.has(c.subject_person_id));
-    const itemRows = trayItems.filter((i) => i.person_id === null || visible.has(i.person_id));
+            .execute(),
+      loadVisiblePeople(this.db, this.actor, [...allCases.map((c) => c.subject_person_id), ...trayItems.map((i) => i.person_id)]),
+      loadUserNames(this.db, [...allCases.map((c) => c.allocated_to), ...trayItems.map((i) => i.assigned_to)]),
+    ]);
+    const caseRows = allCases.filter((c) => people.has(c.subject_person_id));
+    const itemRows = trayItems.filter((i) => i.person_id === null || people.has(i.person_id));
     const byCase = new Map<string, WorkItemRow[]>();
     const caseIds = new Set(caseRows.map((c) => c.id));
     for (const i of [...trayItems, ...elsewhere]) {
@@ -71,7 +74,9 @@ export class WorkTrayRepository {
       if (list) list.push(i);
       else byCase.set(i.case_id, [i]);
     }
-    const names = await this.cases.names(caseRows, [...itemRows, ...[...byCase.values()].flat()]);
+    const missing = elsewhere.map((i) => i.assigned_to).filter((id) => id !== null && !users.has(id));
+    if (missing.length > 0) for (const [id, name] of await loadUserNames(this.db, missing)) users.set(id, name);
+    const names = { users, people };
     const clock = clockNow();
     const cases = caseRows.map((c) => presentCaseSummary(c, names, byCase.get(c.id) ?? [], clock)).sort(compareCases);
     // Every item is judged and ordered; only the most pressing page is sent (counts cover all).

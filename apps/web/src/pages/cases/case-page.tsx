@@ -1,6 +1,5 @@
 import { CIN_CLOSURE_REASONS, EARLY_HELP_CLOSURE_REASONS, codeLabel } from "@family-story/domain";
 import type { CaseDetail } from "@family-story/schemas";
-import type { ReactNode } from "react";
 import { Link, useLocation, useParams } from "react-router";
 import { loadCase } from "../../api/casework.ts";
 import { useLoad } from "../../api/use-api.ts";
@@ -13,6 +12,7 @@ import { SocialCareSections } from "../social-care/social-care-sections.tsx";
 import { caseKindLabel } from "../work/due-tag.tsx";
 import { WorkItemsTable } from "../work/work-items-table.tsx";
 import { CaseNotesSection } from "./case-notes-section.tsx";
+import { SummaryRow } from "../../components/summary-row.tsx";
 
 /** A case: who it is about, who holds it, what is due, its history, notes, then its service's own sections. */
 export function CasePage() {
@@ -57,11 +57,11 @@ function CaseView({ detail, reload }: { detail: CaseDetail; reload: () => void }
         <Link className="govuk-link" to={`/people/${detail.subject.id}`}>Person record</Link>
       </div>
       <dl className="govuk-summary-list">
-        <Row label="Case">{detail.title}</Row>
-        <Row label="Opened">{formatDate(detail.openedOn)}</Row>
-        {detail.closedOn && <Row label="Closed">{`${formatDate(detail.closedOn)}${closureText(detail)}`}</Row>}
-        {detail.thresholdLevel !== null && <Row label="Level of need">{`Level ${String(detail.thresholdLevel)}`}</Row>}
-        <Row label="Allocated to">
+        <SummaryRow label="Case">{detail.title}</SummaryRow>
+        <SummaryRow label="Opened">{formatDate(detail.openedOn)}</SummaryRow>
+        {detail.closedOn && <SummaryRow label="Closed">{`${formatDate(detail.closedOn)}${closureText(detail)}`}</SummaryRow>}
+        {detail.thresholdLevel !== null && <SummaryRow label="Level of need">{`Level ${String(detail.thresholdLevel)}`}</SummaryRow>}
+        <SummaryRow label="Allocated to">
           {detail.allocatedTo?.name ?? "Unallocated"}
           {open && can(user, "case:allocate") && (
             <>
@@ -69,8 +69,8 @@ function CaseView({ detail, reload }: { detail: CaseDetail; reload: () => void }
               <Link className="govuk-link" to={`/cases/${detail.id}/allocate`}>{detail.allocatedTo ? "Reallocate" : "Allocate"}</Link>
             </>
           )}
-        </Row>
-        <Row label="Last discussed in supervision">{detail.lastSupervisedOn ? formatDate(detail.lastSupervisedOn) : "Not yet discussed"}</Row>
+        </SummaryRow>
+        <SummaryRow label="Last discussed in supervision">{detail.lastSupervisedOn ? formatDate(detail.lastSupervisedOn) : "Not yet discussed"}</SummaryRow>
       </dl>
       <h2 className="govuk-heading-m">People in this case</h2>
       <ul className="govuk-list">
@@ -103,11 +103,3 @@ function CaseView({ detail, reload }: { detail: CaseDetail; reload: () => void }
   );
 }
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className="govuk-summary-list__value">{children}</dd>
-    </div>
-  );
-}

@@ -1,6 +1,6 @@
 import { THRESHOLD_LEVELS } from "@family-story/domain";
 import type { ContactDetail } from "@family-story/schemas";
-import { useState, type ReactNode } from "react";
+import { useState } from "react";
 import { Link, useLocation, useParams } from "react-router";
 import { request } from "../../api/api-client.ts";
 import { useLoad } from "../../api/use-api.ts";
@@ -12,17 +12,10 @@ import type { FieldErrors } from "../../components/form-errors.ts";
 import { Loaded, SuccessBanner } from "../../components/status.tsx";
 import { ContactChildrenSection } from "./contact-children-section.tsx";
 import { DecisionForm } from "./decision-form.tsx";
+import { SummaryRow } from "../../components/summary-row.tsx";
 
 const CONSENT = { yes: "Yes", no: "No", not_asked: "Not asked" } as const;
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className="govuk-summary-list__value">{children}</dd>
-    </div>
-  );
-}
 
 function DecisionSummary({ contact }: { contact: ContactDetail }) {
   return (
@@ -31,17 +24,17 @@ function DecisionSummary({ contact }: { contact: ContactDetail }) {
         Decision
       </h2>
       <dl className="govuk-summary-list" data-testid="decision-summary">
-        <Row label="Decision">{contact.decisionLabel}</Row>
-        <Row label="Threshold level">{THRESHOLD_LEVELS.find((l) => l.code === contact.thresholdLevel)?.label ?? contact.thresholdLevel}</Row>
-        <Row label="Decided by">
+        <SummaryRow label="Decision">{contact.decisionLabel}</SummaryRow>
+        <SummaryRow label="Threshold level">{THRESHOLD_LEVELS.find((l) => l.code === contact.thresholdLevel)?.label ?? contact.thresholdLevel}</SummaryRow>
+        <SummaryRow label="Decided by">
           {contact.decidedBy?.name}
           {contact.decidedAt && `, ${formatDateTime(contact.decidedAt)}`}
-        </Row>
-        <Row label="Reasons">{contact.reasons}</Row>
+        </SummaryRow>
+        <SummaryRow label="Reasons">{contact.reasons}</SummaryRow>
         {contact.override && (
-          <Row label="Safeguarding override">
+          <SummaryRow label="Safeguarding override">
             {contact.override.by.name} shared without consent with {contact.override.organisations.map((o) => o.name).join(", ")} until {formatDate(contact.override.until)}: {contact.override.reason}
-          </Row>
+          </SummaryRow>
         )}
       </dl>
     </section>
@@ -78,17 +71,17 @@ export function ContactPage() {
                 {contact.dueText}
               </p>
               <dl className="govuk-summary-list">
-                <Row label="Received">{formatDateTime(contact.receivedAt)}</Row>
-                <Row label="Source">
+                <SummaryRow label="Received">{formatDateTime(contact.receivedAt)}</SummaryRow>
+                <SummaryRow label="Source">
                   {contact.referralSource}: {contact.referralSourceLabel}
-                </Row>
-                <Row label="From">{[contact.contactName, contact.contactRole, contact.contactOrganisation].filter(Boolean).join(", ")}</Row>
-                {contact.contactPhone && <Row label="Phone">{contact.contactPhone}</Row>}
-                <Row label="Concerns">{contact.concerns}</Row>
-                {contact.familyDetails && <Row label="About the family">{contact.familyDetails}</Row>}
-                <Row label="Children as described">{contact.describedChildren.map((c) => `${c.givenName} ${c.familyName}${c.dob ? ` (born ${formatDate(c.dob)})` : ""}`).join("; ") || "None given"}</Row>
-                <Row label="Consent to share">{CONSENT[contact.consentSharing]}</Row>
-                <Row label="Consent to early help">{CONSENT[contact.consentEarlyHelp]}</Row>
+                </SummaryRow>
+                <SummaryRow label="From">{[contact.contactName, contact.contactRole, contact.contactOrganisation].filter(Boolean).join(", ")}</SummaryRow>
+                {contact.contactPhone && <SummaryRow label="Phone">{contact.contactPhone}</SummaryRow>}
+                <SummaryRow label="Concerns">{contact.concerns}</SummaryRow>
+                {contact.familyDetails && <SummaryRow label="About the family">{contact.familyDetails}</SummaryRow>}
+                <SummaryRow label="Children as described">{contact.describedChildren.map((c) => `${c.givenName} ${c.familyName}${c.dob ? ` (born ${formatDate(c.dob)})` : ""}`).join("; ") || "None given"}</SummaryRow>
+                <SummaryRow label="Consent to share">{CONSENT[contact.consentSharing]}</SummaryRow>
+                <SummaryRow label="Consent to early help">{CONSENT[contact.consentEarlyHelp]}</SummaryRow>
               </dl>
               <ContactChildrenSection contact={contact} canLink={can(user, "contact:create")} onChanged={() => { setFlash(null); reload(); }} />
               {contact.status === "decided" ? (

@@ -1,17 +1,9 @@
 import type { Person } from "@family-story/schemas";
-import type { ReactNode } from "react";
 import { formatDate, formatNhsNumber } from "../../components/format.ts";
+import { SummaryRow } from "../../components/summary-row.tsx";
 
 const SEX_LABELS = { male: "Male", female: "Female", unknown: "Not known" } as const;
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className="govuk-summary-list__value">{children}</dd>
-    </div>
-  );
-}
 
 const notRecorded = <span className="govuk-hint govuk-!-margin-0">Not recorded</span>;
 
@@ -23,24 +15,24 @@ export function PersonSummary({ person }: { person: Person }) {
         Personal details
       </h2>
       <dl className="govuk-summary-list" data-testid="person-summary">
-        <Row label="Name">
+        <SummaryRow label="Name">
           {person.givenName} {person.familyName}
           {person.preferredName && ` (known as ${person.preferredName})`}
-        </Row>
-        {person.otherNames.length > 0 && <Row label="Other names">{person.otherNames.map((n) => `${n.givenName} ${n.familyName}`).join(", ")}</Row>}
-        <Row label="Date of birth">
+        </SummaryRow>
+        {person.otherNames.length > 0 && <SummaryRow label="Other names">{person.otherNames.map((n) => `${n.givenName} ${n.familyName}`).join(", ")}</SummaryRow>}
+        <SummaryRow label="Date of birth">
           {person.dob ? `${formatDate(person.dob)}${person.dobEstimated ? " (estimated)" : ""}${person.age !== null ? `, age ${person.age}` : ""}` : person.expectedDob ? `Expected ${formatDate(person.expectedDob)}` : notRecorded}
-        </Row>
-        {person.deceasedDate && <Row label="Date of death">{formatDate(person.deceasedDate)}</Row>}
-        <Row label="Sex">{SEX_LABELS[person.sex]}</Row>
-        {person.gender && <Row label="Gender">{person.gender}</Row>}
-        <Row label="NHS number">{person.nhsNumber ? <span data-testid="nhs-number">{formatNhsNumber(person.nhsNumber)}</span> : notRecorded}</Row>
-        <Row label="Unique pupil number (UPN)">{person.upn ?? notRecorded}</Row>
-        {person.formerUpn && <Row label="Former UPN">{person.formerUpn}</Row>}
-        <Row label="Ethnicity">{person.ethnicityLabel ?? notRecorded}</Row>
-        <Row label="First language">{person.firstLanguageLabel ?? notRecorded}</Row>
-        <Row label="Disability">{person.disability === null ? notRecorded : person.disability ? "Yes" : "No"}</Row>
-        {person.uasc && <Row label="Unaccompanied asylum-seeking child">Yes</Row>}
+        </SummaryRow>
+        {person.deceasedDate && <SummaryRow label="Date of death">{formatDate(person.deceasedDate)}</SummaryRow>}
+        <SummaryRow label="Sex">{SEX_LABELS[person.sex]}</SummaryRow>
+        {person.gender && <SummaryRow label="Gender">{person.gender}</SummaryRow>}
+        <SummaryRow label="NHS number">{person.nhsNumber ? <span data-testid="nhs-number">{formatNhsNumber(person.nhsNumber)}</span> : notRecorded}</SummaryRow>
+        <SummaryRow label="Unique pupil number (UPN)">{person.upn ?? notRecorded}</SummaryRow>
+        {person.formerUpn && <SummaryRow label="Former UPN">{person.formerUpn}</SummaryRow>}
+        <SummaryRow label="Ethnicity">{person.ethnicityLabel ?? notRecorded}</SummaryRow>
+        <SummaryRow label="First language">{person.firstLanguageLabel ?? notRecorded}</SummaryRow>
+        <SummaryRow label="Disability">{person.disability === null ? notRecorded : person.disability ? "Yes" : "No"}</SummaryRow>
+        {person.uasc && <SummaryRow label="Unaccompanied asylum-seeking child">Yes</SummaryRow>}
       </dl>
     </section>
   );

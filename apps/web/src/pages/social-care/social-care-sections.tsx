@@ -8,10 +8,8 @@ import { useLoad } from "../../api/use-api.ts";
 import { can, useUser } from "../../app/auth-context.tsx";
 import { formatDate } from "../../components/format.ts";
 import { Loaded } from "../../components/status.tsx";
-import { DueTag } from "../work/due-tag.tsx";
 import { STEPS } from "./social-care-steps.ts";
 
-const SOCIAL_CARE_ITEMS = new Set(["assessment_due", "assessment_authorisation", "strategy_discussion_due", "icpc_due", "review_conference_due", "visit_due", "cin_review_due"]);
 
 const label = (list: readonly { code: string; label: string }[], code: string | null) => (code === null ? "Not recorded" : codeLabel(list, code));
 
@@ -60,7 +58,6 @@ export function SocialCareSections({ detail, reload }: { detail: CaseDetail; rel
 function RecordView({ detail, record, reload }: { detail: CaseDetail; record: SocialCareRecord; reload: () => void }) {
   const user = useUser();
   const [error, setError] = useState<string | null>(null);
-  const due = detail.workItems.filter((i) => i.status === "open" && SOCIAL_CARE_ITEMS.has(i.kind));
   const plan = record.cpPlans.find((p) => p.endDate === null);
   const links = Object.entries(STEPS).filter(([, s]) => record.actions.includes(s.action) && (s.action === "authorise_assessment" ? can(user, "case:authorise") : can(user, "case:write")));
   async function requestAuthorisation() {
@@ -84,16 +81,6 @@ function RecordView({ detail, record, reload }: { detail: CaseDetail; record: So
           <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Child protection plan</dt><dd className="govuk-summary-list__value">{`Since ${formatDate(plan.startDate)}: ${codeLabel(CP_CATEGORIES, plan.latestCategory)}`}</dd></div>
         )}
       </dl>
-      {due.length > 0 && (
-        <>
-          <h3 className="govuk-heading-s">Due</h3>
-          <ul className="govuk-list">
-            {due.map((i) => (
-              <li key={i.id}>{`${i.title}: ${formatDate(i.dueDate)} `}<DueTag item={i} /></li>
-            ))}
-          </ul>
-        </>
-      )}
       {detail.status === "open" && (links.length > 0 || record.actions.includes("request_authorisation")) && (
         <>
           <h3 className="govuk-heading-s">Record the next step</h3>
