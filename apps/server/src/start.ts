@@ -48,7 +48,16 @@ export async function startService(config: Config, log: (line: string) => void =
   const app = await buildApp(services);
   // The caseload is recorded through the API itself, so it needs the app (not yet listening);
   // a borough seeded by `familystory demo seed` gets its caseload on the first start too.
-  if (config.seedDemo && !(await hasDemoCasework(handle.db))) await seedDemoCasework(app, handle.db, log);
+  if (config.seedDemo && !(await hasDemoCasework(handle.db))) {
+    // Its few hundred in-process requests would otherwise flood the start-up output.
+    const level = app.log.level;
+    app.log.level = "warn";
+    try {
+      await seedDemoCasework(app, handle.db, log);
+    } finally {
+      app.log.level = level;
+    }
+  }
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host}:${config.port}`;
   if (config.seedDemo) {
