@@ -7,7 +7,7 @@ import { isoDate, nonEmpty, optionalText, uuid } from "./common.ts";
  * people in them, work items (every due date and task) and the work tray built from them.
  */
 
-export const caseKindSchema = z.enum(["early_help", "social_care"]).meta({ id: "CaseKind", description: "early_help: a family's early help episode; social_care: a child's children in need episode (CIN, CP)" });
+export const caseKindSchema = z.enum(["early_help", "social_care", "looked_after"]).meta({ id: "CaseKind", description: "early_help: a family's early help episode; social_care: a child's children in need episode (CIN, CP); looked_after: a child's periods of care and, after them, leaving care" });
 export type CaseKind = z.infer<typeof caseKindSchema>;
 
 export const caseStatusSchema = z.enum(["open", "closed"]).meta({ id: "CaseStatus" });

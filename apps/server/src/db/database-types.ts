@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { CaseworkTables } from "./casework-types.ts";
 import type { EarlyHelpTables } from "./early-help-types.ts";
+import type { LookedAfterTables } from "./looked-after-types.ts";
 
 /**
  * Kysely's view of the schema (see migrations/). Dates are ISO strings (the connection
@@ -193,7 +194,7 @@ export interface AuditEventTable {
 }
 
 
-export interface Database extends EarlyHelpTables, CaseworkTables {
+export interface Database extends EarlyHelpTables, CaseworkTables, LookedAfterTables {
   local_authority: LocalAuthorityTable;
   locality: LocalityTable;
   organisation: OrganisationTable;

@@ -6,6 +6,7 @@ import * as m0004frontDoor from "./migrations/0004-front-door.ts";
 import * as m0005socialcare from "./migrations/0005-social-care.ts";
 import * as m0006earlyhelp from "./migrations/0006-early-help.ts";
 import * as m0007notes from "./migrations/0007-case-notes-supervision.ts";
+import * as m0008lookedafter from "./migrations/0008-looked-after.ts";
 
 /** Every migration in order. Append only: a landed migration is never edited. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0005-social-care": m0005socialcare,
   "0006-early-help": m0006earlyhelp,
   "0007-case-notes-supervision": m0007notes,
+  "0008-looked-after": m0008lookedafter,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -38,5 +38,17 @@ export const ACTIONS = [
   "supervision:write",
   "settings:read",
   "settings:write",
+  // Children looked after and care leavers: the episodes, placements, health, education and
+  // leaving-care record (staff only).
+  "lac:read",
+  "lac:write",
+  // The independent reviewing service: scheduling and recording reviews, the letter to the
+  // child, mid-point monitoring, disputes and quality assurance are the IRO's own records.
+  "iro:read",
+  "iro:write",
+  // Aggregate reports (the IRO annual report, placement stability, timeliness).
+  "report:read",
+  // Bringing a council's history in (SSDA903 files).
+  "import:run",
 ] as const;
 export type Action = (typeof ACTIONS)[number];

@@ -26,21 +26,24 @@ const CASEWORK: readonly Action[] = [
   "social-care:read",
   "supervision:read",
   "settings:read",
+  "lac:read",
+  "lac:write",
 ];
 
 const GRANTS: Record<Role, readonly Action[]> = {
   practitioner: CASEWORK,
   // Managers allocate, authorise, decide at the front door and record supervision.
-  team_manager: [...CASEWORK, "person:restrict", "case:allocate", "case:authorise", "contact:decide", "supervision:write"],
-  iro: CASEWORK,
+  team_manager: [...CASEWORK, "person:restrict", "case:allocate", "case:authorise", "contact:decide", "supervision:write", "iro:read", "report:read"],
+  // IROs chair reviews and keep their own records; they read the service's reports.
+  iro: [...CASEWORK, "iro:read", "iro:write", "report:read"],
   youth_justice_worker: CASEWORK,
   // Partners read only people shared with their organisation; they ask for support and
   // update the Team Around the Family actions they own, and change nothing else.
   partner_practitioner: ["session:self", "person:search", "person:read", "case:read", "request:submit", "task:update"],
   // Analysts follow a finding to a child's record to check it, but do not edit.
-  performance_analyst: ["session:self", "person:search", "person:read", "case:read", "note:read", "social-care:read", "settings:read"],
+  performance_analyst: ["session:self", "person:search", "person:read", "case:read", "note:read", "social-care:read", "settings:read", "lac:read", "iro:read", "report:read"],
   // Administrators set the authority's local standards (visit frequency, review interval).
-  administrator: ["session:self", "admin:read", "admin:write", "settings:read", "settings:write"],
+  administrator: ["session:self", "admin:read", "admin:write", "settings:read", "settings:write", "import:run"],
   auditor: ["session:self", "audit:read", "audit:verify", "admin:read"],
 };
 

@@ -10,7 +10,7 @@ export interface CaseEvent {
   occurredOn: string;
   /** e.g. contact, referral, assessment_authorised, strategy_discussion, s47, icpc, cp_plan_start, step_up, closure */
   kind: string;
-  service: "front_door" | "early_help" | "social_care";
+  service: "front_door" | "early_help" | "social_care" | "looked_after";
   title: string;
   summary?: string | null;
   sourceEntity: string;

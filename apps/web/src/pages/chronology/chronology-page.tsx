@@ -8,7 +8,7 @@ import { TextField } from "../../components/fields.tsx";
 import { formatDate } from "../../components/format.ts";
 import { Loaded } from "../../components/status.tsx";
 
-const SERVICE: Record<string, string> = { front_door: "Front door", early_help: "Early help", social_care: "Social care" };
+const SERVICE: Record<string, string> = { front_door: "Front door", early_help: "Early help", social_care: "Social care", looked_after: "Looked after" };
 
 /** A child's chronology across services: filters, a visual timeline, a table, and a print view. */
 export function ChronologyPage() {

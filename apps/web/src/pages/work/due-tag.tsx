@@ -16,5 +16,5 @@ export function DueTag({ item }: { item: Pick<WorkItem, "dueStatus" | "dueText">
 
 /** A case kind in words. */
 export function caseKindLabel(kind: string): string {
-  return kind === "early_help" ? "Early help" : kind === "social_care" ? "Social care" : kind;
+  return kind === "early_help" ? "Early help" : kind === "social_care" ? "Social care" : kind === "looked_after" ? "Looked after" : kind;
 }
