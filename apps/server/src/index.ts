@@ -8,3 +8,7 @@ export { startService } from "./start.ts";
 export { hasDemo, seedDemo, seedDemoOrganisation, type DemoContext } from "./demo/seed-demo.ts";
 export { auditedAuthorities, verifyAuditChain } from "./data/audit-verify.ts";
 export { AuditLog } from "./data/audit-log.ts";
+export { importSsda903, type ImportProgress, type Ssda903ImportOptions, type Ssda903ImportResult } from "./import/ssda903-import.ts";
+export { ImportInputError, readSsda903Path, type Ssda903ImportYear } from "./import/ssda903-files.ts";
+export { importOnsPostcodes, type PostcodeImportResult } from "./import/ons-postcode-import.ts";
+export { finishImportJob, recordImportProgress, startImportJob } from "./import/import-job-record.ts";

@@ -7,6 +7,12 @@ import { EARLY_HELP_CASES } from "./permission-requests-early-help.ts";
 import { FRONT_DOOR_CASES } from "./permission-requests-front-door.ts";
 import { NOTES_CASES } from "./permission-requests-notes.ts";
 import { SOCIAL_CARE_CASES } from "./permission-requests-social-care.ts";
+import { LOOKED_AFTER_CASES } from "./permission-requests-looked-after.ts";
+import { LOOKED_AFTER_HEALTH_CASES } from "./permission-requests-looked-after-health.ts";
+import { IRO_CASES } from "./permission-requests-iro.ts";
+import { LAC_REVIEW_CASES } from "./permission-requests-lac-reviews.ts";
+import { REPORT_CASES } from "./permission-requests-reports.ts";
+import { IMPORT_CASES } from "./permission-requests-imports.ts";
 import { ADMIN_READERS, ADMIN_WRITERS, AUDITORS, CASEWORK, EVERYONE, OWN_AUTHORITY_ONLY, READERS, RESTRICTERS, VISIBLE_TO, ifMatch, req, tenantOf, type Req, type SessionCase } from "./permission-support.ts";
 
 export { VISIBLE_TO, type Req, type SessionCase } from "./permission-support.ts";
@@ -224,6 +230,12 @@ export const SESSION_CASES: Record<string, SessionCase> = {
   ...FRONT_DOOR_CASES,
   ...NOTES_CASES,
   ...SOCIAL_CARE_CASES,
+  ...LOOKED_AFTER_CASES,
+  ...LOOKED_AFTER_HEALTH_CASES,
+  ...IRO_CASES,
+  ...LAC_REVIEW_CASES,
+  ...REPORT_CASES,
+  ...IMPORT_CASES,
   ...EARLY_HELP_CASES,
 };
 

@@ -12,6 +12,7 @@ import { EarlyHelpRepository } from "./early-help/early-help-repository.ts";
 import { SettingsRepository } from "./casework/settings-repository.ts";
 import { WorkTrayRepository } from "./casework/work-tray-repository.ts";
 import { FrontDoorRepository } from "./front-door/front-door-repository.ts";
+import { ImportRepository } from "./import-repository.ts";
 import type { AuditLog } from "./audit-log.ts";
 import { PersonLinksRepository } from "./person-links-repository.ts";
 import { PersonRepository } from "./person-repository.ts";
@@ -20,7 +21,16 @@ import type { ReferenceCache } from "./reference-cache.ts";
 import { SharedServiceRepository } from "./shared-service-repository.ts";
 import { SharingRepository } from "./sharing-repository.ts";
 import { SocialCareRepository } from "./social-care/social-care-repository.ts";
+import { LookedAfterRepository } from "./looked-after/looked-after-repository.ts";
+import { LacMissingRepository } from "./looked-after/lac-missing-repository.ts";
+import { LacReviewRepository } from "./looked-after/lac-review-repository.ts";
+import { PlacementProviderRepository } from "./looked-after/placement-provider-repository.ts";
 import { SupervisionRepository } from "./supervision/supervision-repository.ts";
+import { ReportRepository } from "./reports/report-repository.ts";
+import { IroRepository } from "./looked-after/iro-repository.ts";
+import { LacHealthRepository } from "./looked-after/lac-health-repository.ts";
+import { LacLeavingCareRepository } from "./looked-after/lac-leaving-care-repository.ts";
+import { LacPermanenceRepository } from "./looked-after/lac-permanence-repository.ts";
 
 /** Service settings some repositories need. */
 export interface DataAccessOptions {
@@ -38,6 +48,14 @@ export function createDataAccess(db: Kysely<Database>, actor: Actor, audit: Audi
   return {
     cases,
     socialCare: new SocialCareRepository(db, actor, audit, cases),
+    lookedAfter: new LookedAfterRepository(db, actor, audit),
+    iro: new IroRepository(db, actor, audit),
+    lacMissing: new LacMissingRepository(db, actor, audit),
+    lacHealth: new LacHealthRepository(db, actor, audit),
+    lacPermanence: new LacPermanenceRepository(db, actor, audit),
+    lacLeavingCare: new LacLeavingCareRepository(db, actor, audit),
+    lacReviews: new LacReviewRepository(db, actor, audit),
+    placementProviders: new PlacementProviderRepository(db, actor, audit),
     earlyHelp: new EarlyHelpRepository(db, actor, audit, cases),
     workTray: new WorkTrayRepository(db, actor, audit, cases),
     settings: new SettingsRepository(db, actor, audit),
@@ -53,6 +71,8 @@ export function createDataAccess(db: Kysely<Database>, actor: Actor, audit: Audi
     adminUsers: new AdminUserRepository(db, actor, audit, options.oidcIssuer ?? null),
     sharedServices: new SharedServiceRepository(db, actor, audit),
     auditLog: new AuditRepository(db, actor, audit),
+    imports: new ImportRepository(db, actor, audit),
+    reports: new ReportRepository(db, actor, audit),
   };
 }
 

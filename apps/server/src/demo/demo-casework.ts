@@ -5,6 +5,7 @@ import { demoApi, type DemoApi } from "./demo-api-client.ts";
 import { pickDemoChildren, type DemoChild } from "./demo-casework-people.ts";
 import { assessFamily, closeWithOutcomes, planWithTaf, requestEarlyHelp, reviewPlan, stepUp, type EarlyHelpStaff } from "./demo-early-help.ts";
 import { RBKC, WCC } from "./demo-organisation.ts";
+import { seedDemoLookedAfter } from "./demo-looked-after.ts";
 import { assess, cinPlan, closeEpisode, protect, referThroughFrontDoor, reviewConference, visits, workingDaysAgo, type DemoStaff } from "./demo-social-care.ts";
 
 /** True once the demo caseload has been recorded (any case in the demo's home authority). */
@@ -128,6 +129,9 @@ export async function seedDemoCasework(app: FastifyInstance, db: Kysely<Database
 
   await supervise(tm, sw, [cp, cpLate, cin]);
   progress("supervision for the social worker");
+
+  // Children looked after, with placements, missing episodes and a care leaver.
+  await seedDemoLookedAfter(sw, await demoApi(app, "iro.wcc"), db, WCC, progress);
 }
 
 /** The manager's supervision of a worker, two weeks ago, discussing some of their cases. */

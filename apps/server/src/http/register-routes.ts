@@ -61,6 +61,7 @@ export function registerRoutes(app: FastifyInstance, services: Services, routes:
     app.route({
       method: route.method,
       url: route.path,
+      ...(route.bodyLimit !== undefined && { bodyLimit: route.bodyLimit }),
       ...(route.rateLimitPerMinute !== undefined && {
         config: {
           // Counted per address and username after the body is read, so one person's

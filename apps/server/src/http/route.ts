@@ -52,6 +52,8 @@ interface RouteBase<B, Q, P, R> {
   status?: number;
   /** Requests allowed per client address per minute (sign-in), enforced before the handler. */
   rateLimitPerMinute?: number;
+  /** A body limit above the service's 1 MiB, for a route that takes files (bytes). */
+  bodyLimit?: number;
   /** Extra responses for the API description (status → description). */
   errors?: Record<number, string>;
 }

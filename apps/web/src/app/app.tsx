@@ -1,6 +1,10 @@
 import type { ReactNode } from "react";
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router";
 import { AdminHomePage } from "../pages/admin/admin-home-page.tsx";
+import { ImportJobPage } from "../pages/admin/import-job-page.tsx";
+import { ImportsPage } from "../pages/admin/import-pages.tsx";
+import { ReportPage } from "../pages/reports/report-page.tsx";
+import { ReportsHomePage } from "../pages/reports/reports-home-page.tsx";
 import { OrganisationFormPage, OrganisationListPage } from "../pages/admin/organisation-pages.tsx";
 import { SharedServicesPage } from "../pages/admin/shared-service-pages.tsx";
 import { TeamFormPage, TeamListPage } from "../pages/admin/team-pages.tsx";
@@ -11,6 +15,26 @@ import { EditCaseNotePage, NewCaseNotePage } from "../pages/cases/case-note-form
 import { CaseNotePage } from "../pages/cases/case-note-page.tsx";
 import { CasePage } from "../pages/cases/case-page.tsx";
 import { SocialCareStepPage } from "../pages/social-care/social-care-step-page.tsx";
+import { LookedAfterPage } from "../pages/looked-after/looked-after-page.tsx";
+import { CeaseCarePage, ChangeCarePage, StartCarePage } from "../pages/looked-after/lac-care-forms.tsx";
+import { CorrectEpisodePage } from "../pages/looked-after/lac-episode-page.tsx";
+import { NewMissingPage, UpdateMissingPage } from "../pages/looked-after/lac-missing-pages.tsx";
+import { UascPage } from "../pages/looked-after/lac-uasc-page.tsx";
+import { LacHealthPage } from "../pages/looked-after/lac-health-page.tsx";
+import { LacCheckFormPage } from "../pages/looked-after/lac-check-form-page.tsx";
+import { LacPermanencePage } from "../pages/looked-after/lac-permanence-page.tsx";
+import { LacPermanenceFormPage } from "../pages/looked-after/lac-permanence-forms.tsx";
+import { LacLeavingCarePage } from "../pages/looked-after/lac-leaving-care-page.tsx";
+import { LacOc3FormPage, LacPathwayPlanFormPage } from "../pages/looked-after/lac-leaving-care-forms.tsx";
+import { IroPage } from "../pages/looked-after/iro-page.tsx";
+import { MidpointFormPage, RaiseDisputePage } from "../pages/looked-after/iro-form-pages.tsx";
+import { DisputePage } from "../pages/looked-after/iro-dispute-page.tsx";
+import { QaPage } from "../pages/looked-after/iro-qa-page.tsx";
+import { IroDashboardPage } from "../pages/iro/iro-dashboard-page.tsx";
+import { LacReviewsPage } from "../pages/looked-after/lac-reviews-page.tsx";
+import { AssignIroPage, ScheduleReviewPage } from "../pages/looked-after/lac-review-form-pages.tsx";
+import { RecordReviewPage } from "../pages/looked-after/lac-review-record-page.tsx";
+import { LacReviewPage, ReviewLetterPage } from "../pages/looked-after/lac-review-page.tsx";
 import { ChronologyPage } from "../pages/chronology/chronology-page.tsx";
 import { RecordSupervisionPage } from "../pages/supervision/record-supervision-page.tsx";
 import { TeamSupervisionPage } from "../pages/supervision/team-supervision-page.tsx";
@@ -98,6 +122,34 @@ function AppRoutes() {
         <Route path="/case-notes/:id" element={<Private action="note:read"><CaseNotePage /></Private>} />
         <Route path="/case-notes/:id/edit" element={<Private action="case:write"><EditCaseNotePage /></Private>} />
         <Route path="/people/:id/chronology" element={<Private action="note:read"><ChronologyPage /></Private>} />
+        <Route path="/people/:id/looked-after" element={<Private action="lac:read"><LookedAfterPage /></Private>} />
+        <Route path="/people/:id/looked-after/start" element={<Private action="lac:write"><StartCarePage /></Private>} />
+        <Route path="/people/:id/looked-after/change" element={<Private action="lac:write"><ChangeCarePage /></Private>} />
+        <Route path="/people/:id/looked-after/cease" element={<Private action="lac:write"><CeaseCarePage /></Private>} />
+        <Route path="/people/:id/looked-after/episodes/:episodeId" element={<Private action="lac:write"><CorrectEpisodePage /></Private>} />
+        <Route path="/people/:id/looked-after/missing/new" element={<Private action="lac:write"><NewMissingPage /></Private>} />
+        <Route path="/people/:id/looked-after/missing/:missingId" element={<Private action="lac:write"><UpdateMissingPage /></Private>} />
+        <Route path="/people/:id/looked-after/uasc" element={<Private action="lac:write"><UascPage /></Private>} />
+        <Route path="/people/:id/looked-after/health" element={<Private action="lac:read"><LacHealthPage /></Private>} />
+        <Route path="/people/:id/looked-after/health/checks/:checkId" element={<Private action="lac:write"><LacCheckFormPage /></Private>} />
+        <Route path="/people/:id/looked-after/permanence" element={<Private action="lac:read"><LacPermanencePage /></Private>} />
+        <Route path="/people/:id/looked-after/permanence/:form" element={<Private action="lac:write"><LacPermanenceFormPage /></Private>} />
+        <Route path="/people/:id/looked-after/permanence/:form/:itemId" element={<Private action="lac:write"><LacPermanenceFormPage /></Private>} />
+        <Route path="/people/:id/looked-after/leaving-care" element={<Private action="lac:read"><LacLeavingCarePage /></Private>} />
+        <Route path="/people/:id/looked-after/leaving-care/oc3/:year" element={<Private action="lac:write"><LacOc3FormPage /></Private>} />
+        <Route path="/people/:id/looked-after/leaving-care/pathway-plans/:planId" element={<Private action="lac:write"><LacPathwayPlanFormPage /></Private>} />
+        <Route path="/people/:id/looked-after/reviews" element={<Private action="lac:read"><LacReviewsPage /></Private>} />
+        <Route path="/people/:id/looked-after/reviews/schedule" element={<Private action="iro:write"><ScheduleReviewPage /></Private>} />
+        <Route path="/people/:id/looked-after/reviews/assign-iro" element={<Private action="iro:write"><AssignIroPage /></Private>} />
+        <Route path="/people/:id/looked-after/reviews/:reviewId" element={<Private action="lac:read"><LacReviewPage /></Private>} />
+        <Route path="/people/:id/looked-after/reviews/:reviewId/record" element={<Private action="iro:write"><RecordReviewPage /></Private>} />
+        <Route path="/people/:id/looked-after/reviews/:reviewId/letter" element={<Private action="iro:write"><ReviewLetterPage /></Private>} />
+        <Route path="/people/:id/looked-after/iro" element={<Private action="lac:read"><IroPage /></Private>} />
+        <Route path="/people/:id/looked-after/iro/midpoints/new" element={<Private action="iro:write"><MidpointFormPage /></Private>} />
+        <Route path="/people/:id/looked-after/iro/disputes/new" element={<Private action="iro:write"><RaiseDisputePage /></Private>} />
+        <Route path="/people/:id/looked-after/iro/disputes/:disputeId" element={<Private action="lac:read"><DisputePage /></Private>} />
+        <Route path="/people/:id/looked-after/iro/qa/:reviewId" element={<Private action="lac:read"><QaPage /></Private>} />
+        <Route path="/iro" element={<Private action="iro:read"><IroDashboardPage /></Private>} />
         <Route path="/supervision" element={<Private action="supervision:write"><TeamSupervisionPage /></Private>} />
         <Route path="/supervision/new" element={<Private action="supervision:write"><RecordSupervisionPage /></Private>} />
         <Route path="/admin/local-standards" element={<Private action="settings:write"><LocalStandardsPage /></Private>} />
@@ -117,6 +169,12 @@ function AppRoutes() {
         <Route path="/admin/users/new" element={<Private action="admin:write"><UserFormPage /></Private>} />
         <Route path="/admin/users/:id" element={<Private action="admin:write"><UserFormPage /></Private>} />
         <Route path="/admin/shared-services" element={<Private action="admin:read"><SharedServicesPage /></Private>} />
+        <Route path="/admin/imports" element={<Private action="import:run"><ImportsPage /></Private>} />
+        <Route path="/admin/imports/:id" element={<Private action="import:run"><ImportJobPage /></Private>} />
+        <Route path="/reports" element={<Private action="report:read"><ReportsHomePage /></Private>} />
+        <Route path="/reports/iro-annual" element={<Private action="report:read"><ReportPage kind="iro-annual" /></Private>} />
+        <Route path="/reports/placement-stability" element={<Private action="report:read"><ReportPage kind="placement-stability" /></Private>} />
+        <Route path="/reports/looked-after-timeliness" element={<Private action="report:read"><ReportPage kind="looked-after-timeliness" /></Private>} />
         <Route path="/audit" element={<Private action="audit:read"><AuditSearchPage /></Private>} />
         <Route path="/audit/people" element={<Private action="audit:read"><PersonAccessLookupPage /></Private>} />
         <Route path="/audit/people/:id" element={<Private action="audit:read"><PersonAccessHistoryPage /></Private>} />

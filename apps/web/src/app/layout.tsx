@@ -16,7 +16,9 @@ function navItems(permissions: (action: string) => boolean): NavItem[] {
   else if (permissions("request:submit")) items.push({ href: "/requests", label: "Requests for support" });
   if (permissions("person:search")) items.push({ href: "/people", label: "Find a person" });
   if (permissions("person:create")) items.push({ href: "/people/new", label: "Record a new person" });
+  if (permissions("iro:read")) items.push({ href: "/iro", label: "IRO dashboard" });
   if (permissions("admin:read")) items.push({ href: "/admin", label: "Administration" });
+  if (permissions("report:read")) items.push({ href: "/reports", label: "Reports" });
   if (permissions("audit:read")) items.push({ href: "/audit", label: "Audit log" });
   return items;
 }

@@ -18,6 +18,7 @@ export function HomePage() {
     cards.push({ href: "/work", title: "My work", text: user.role === "partner_practitioner" ? "The actions you own for families you work with." : "Your open cases and tasks, overdue first." });
   }
   if (can(user, "supervision:write")) cards.push({ href: "/supervision", title: "Team supervision", text: "Who is due or overdue for supervision, and record a session." });
+  if (can(user, "iro:read")) cards.push({ href: "/iro", title: "IRO dashboard", text: "Children’s reviews and mid-points due or overdue, open disputes, and the quality-assurance summary." });
   if (can(user, "person:search")) {
     const partner = user.role === "partner_practitioner";
     cards.push({
@@ -30,6 +31,7 @@ export function HomePage() {
   if (can(user, "contact:read")) cards.push({ href: "/front-door", title: "Front door", text: "Contacts and requests for support awaiting a decision, most urgent first." });
   if (user.role === "partner_practitioner" && can(user, "request:submit")) cards.push({ href: "/requests/new", title: "Request support for a family", text: "Ask the front door for help for a child or family, with their consent." });
   if (user.role === "partner_practitioner" && can(user, "request:submit")) cards.push({ href: "/requests", title: "Your requests for support", text: "What you have asked for and what the front door decided." });
+  if (can(user, "report:read")) cards.push({ href: "/reports", title: "Reports", text: "The IRO annual report, placement stability and timeliness for children looked after, with charts and CSV." });
   if (can(user, "admin:read")) {
     cards.push({ href: "/admin/users", title: "Users", text: "Add staff, change their role or team, and deactivate leavers." });
     cards.push({ href: "/admin/teams", title: "Teams", text: "Teams decide whose records a practitioner can open." });

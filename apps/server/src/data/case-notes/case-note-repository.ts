@@ -15,6 +15,7 @@ import { loadLocalStandards } from "../casework/settings-repository.ts";
 import type { PersonRepository } from "../person-repository.ts";
 import { conflictProblem, ensureVersionRecorded, recordVersion } from "../versioning.ts";
 import { refreshVisitDue } from "../social-care/visit-due.ts";
+import { refreshLacVisitDue } from "../looked-after/lac-visit-due.ts";
 import { visibleNotes } from "./note-scope.ts";
 
 const ENTITY = "case_note";
@@ -109,9 +110,10 @@ export class CaseNoteRepository {
     if (!member) throw new HttpProblem(422, "This person is not on that case", "Record the note on a case the person belongs to, or on no case.", { errors: [{ field: "caseId", message: "The person is not a member of this case" }] });
   }
 
-  /** A visit on a social care case moves the child's next statutory visit. */
+  /** A visit on a social care or looked-after case moves the child's next statutory visit. */
   private async afterVisit(trx: Transaction<Database>, noteTypes: string[], caseRow: CaseRow | null): Promise<void> {
     if (caseRow?.kind === "social_care" && noteTypes.some(isVisitType)) await refreshVisitDue(trx, caseRow.la_code, caseRow.id);
+    if (caseRow?.kind === "looked_after" && noteTypes.some(isVisitType)) await refreshLacVisitDue(trx, caseRow.la_code, caseRow.id);
   }
 
   /** The note if its person is visible to the actor. */

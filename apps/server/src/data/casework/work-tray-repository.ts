@@ -1,3 +1,4 @@
+import { todayIso } from "@family-story/domain";
 import { randomUUID } from "node:crypto";
 import type { TaskCreate, TaskPatch, WorkItem, Worker, WorkTray, WorkTrayQuery } from "@family-story/schemas";
 import { sql, type ExpressionBuilder, type Kysely } from "kysely";
@@ -11,6 +12,9 @@ import type { AuditLog } from "../audit-log.ts";
 import { visiblePeople } from "../person-scope.ts";
 import type { CaseRepository } from "./case-repository.ts";
 import { anyUuid, loadUserNames, loadVisiblePeople } from "./name-lookup.ts";
+
+/** Work items someone ticks off by hand: tasks, and the actions a looked-after review decided. */
+const TICKABLE_KINDS: ReadonlySet<string> = new Set(["task", "lac_review_action"]);
 
 /**
  * Work trays and tasks. A worker's tray is their open cases and the open items assigned to
@@ -142,7 +146,7 @@ export class WorkTrayRepository {
       .executeTakeFirst();
     const mine = row?.assigned_to === this.actor.userId;
     if (!row || (!mine && !roleCan(this.actor.role, "case:write"))) throw notFound("Task");
-    if (row.kind !== "task") throw new HttpProblem(409, "Not a task", "This item is done when what it waits for is recorded (a visit, a review, a Team Around the Family action's update), not by ticking it off here.");
+    if (!TICKABLE_KINDS.has(row.kind)) throw new HttpProblem(409, "Not a task", "This item is done when what it waits for is recorded (a visit, a review, a Team Around the Family action's update), not by ticking it off here.");
     if (!roleCan(this.actor.role, "case:write") && (patch.title !== undefined || patch.dueDate !== undefined || patch.assignedTo !== undefined)) {
       throw forbidden("You can mark your own actions done or not done; ask the lead professional to change anything else.");
     }
@@ -165,6 +169,10 @@ export class WorkTrayRepository {
         .executeTakeFirst();
       if (!result) {
         throw new HttpProblem(412, "This task was changed by someone else", `It is now version ${String(row.version)}; you edited version ${String(version)}. Reload it and make your change again.`, { currentVersion: row.version });
+      }
+      if (row.kind === "lac_review_action" && patch.status !== undefined) {
+        // A review decision's task and the decision itself are done together.
+        await trx.updateTable("lac_review_decision").set((eb) => ({ status: done ? "done" : "open", done_on: done ? todayIso() : null, version: eb("version", "+", 1) })).where("la_code", "=", row.la_code).where("id", "=", row.source_id).execute();
       }
       await this.audit.appendInTransaction(trx, actorForAudit(this.actor), [{ laCode: row.la_code, action: "task.update", personId: row.person_id, entity: "work_item", entityId: id, details: { fields: Object.keys(patch) } }]);
       return result;

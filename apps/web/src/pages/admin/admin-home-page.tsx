@@ -1,9 +1,12 @@
 import { Link } from "react-router";
+import { can, useAuth } from "../../app/auth-context.tsx";
 import { usePageTitle } from "../../app/page-title.ts";
 
 /** Administration: links to organisations, teams and users. */
 export function AdminHomePage() {
   usePageTitle("Administration");
+  const { session } = useAuth();
+  const canImport = session.state === "signed-in" && can(session.user, "import:run");
   return (
     <>
       <h1 className="govuk-heading-l">Administration</h1>
@@ -20,6 +23,11 @@ export function AdminHomePage() {
         <li>
           <Link className="govuk-link govuk-!-font-weight-bold" to="/admin/shared-services">Shared services</Link>: which teams work across authorities
         </li>
+        {canImport && (
+          <li>
+            <Link className="govuk-link govuk-!-font-weight-bold" to="/admin/imports">Import SSDA903 history</Link>: bring children looked after history in from SSDA903 files
+          </li>
+        )}
       </ul>
     </>
   );

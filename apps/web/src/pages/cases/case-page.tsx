@@ -55,6 +55,7 @@ function CaseView({ detail, reload }: { detail: CaseDetail; reload: () => void }
         )}
         {can(user, "note:read") && <Link className="govuk-link" to={`/people/${detail.subject.id}/chronology`}>Chronology</Link>}
         <Link className="govuk-link" to={`/people/${detail.subject.id}`}>Person record</Link>
+        {detail.kind === "looked_after" && can(user, "lac:read") && <Link className="govuk-link" to={`/people/${detail.subject.id}/looked-after`}>Looked-after record</Link>}
       </div>
       <dl className="govuk-summary-list">
         <SummaryRow label="Case">{detail.title}</SummaryRow>

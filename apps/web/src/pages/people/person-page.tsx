@@ -70,6 +70,7 @@ function PersonRecord({ person, onChanged }: { person: Person; onChanged: () => 
             Add a relationship
           </Link>
         )}
+        {can(user, "lac:read") && <Link className="govuk-link" to={`${base}/looked-after`}>Looked after</Link>}
         {can(user, "audit:read") && (
           <Link className="govuk-link" to={`/audit/people/${person.id}`}>
             Who has opened this record

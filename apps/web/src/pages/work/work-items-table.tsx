@@ -16,8 +16,19 @@ export function workItemHref(item: WorkItem): string | null {
     case "eh_assessment":
       return item.caseId ? `/cases/${item.caseId}/early-help/assessment` : null;
     default:
-      return item.caseId ? `/cases/${item.caseId}` : null;
+      return lookedAfterHref(item) ?? (item.caseId ? `/cases/${item.caseId}` : null);
   }
+}
+
+/** Looked-after due dates open the page where they are dealt with. */
+function lookedAfterHref(item: WorkItem): string | null {
+  if (!item.person) return null;
+  const base = `/people/${item.person.id}/looked-after`;
+  if (item.kind === "lac_review_due" || item.kind === "lac_review_action") return `${base}/reviews`;
+  if (["lac_health_due", "lac_dental_due", "lac_sdq_due", "lac_pep_due"].includes(item.kind)) return `${base}/health`;
+  if (item.kind === "lac_oc3_due" || item.kind === "lac_pathway_review_due") return `${base}/leaving-care`;
+  if (item.kind === "rhi_due") return base;
+  return null;
 }
 
 /** Work items, overdue first as the server orders them; tasks can be marked done here. */
@@ -63,7 +74,7 @@ export function WorkItemsTable({ items, caption, onChanged, showPerson = true }:
               </td>
               <td className="govuk-table__cell">{item.assignedTo?.name ?? "Team (unassigned)"}</td>
               <td className="govuk-table__cell">
-                {item.kind === "task" && item.status === "open" && (
+                {(item.kind === "task" || item.kind === "lac_review_action") && item.status === "open" && (
                   <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" disabled={busy === item.id} onClick={() => void done(item)}>
                     Mark done<span className="govuk-visually-hidden">: {item.title}</span>
                   </button>

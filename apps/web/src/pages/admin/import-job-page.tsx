@@ -1,0 +1,199 @@
+import type { ImportJob } from "@family-story/schemas";
+import { useEffect, useState } from "react";
+import { Link, useParams } from "react-router";
+import { loadImport } from "../../api/imports.ts";
+import { usePageTitle } from "../../app/page-title.ts";
+import { formatDateTime } from "../../components/format.ts";
+import { ScrollTable } from "../../components/scroll-table.tsx";
+import { ProblemMessage } from "../../components/status.tsx";
+import { ImportStatusTag } from "./import-pages.tsx";
+
+const POLL_MS = 1000;
+const n = (value: number) => value.toLocaleString("en-GB");
+
+/** Polls the job every second while it runs; stops once it is done or failed. */
+function useImportJob(id: string): { job: ImportJob | null; error: unknown } {
+  const [job, setJob] = useState<ImportJob | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = (): void => {
+      loadImport(id).then(
+        (next) => {
+          if (!live) return;
+          setJob(next);
+          setError(null);
+          if (next.status === "running") timer = setTimeout(poll, POLL_MS);
+        },
+        (e: unknown) => {
+          if (live) setError(e);
+        },
+      );
+    };
+    poll();
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [id]);
+  return { job, error };
+}
+
+/** A GOV.UK-styled progress bar; the fill is an SVG rect so no inline style is needed (CSP). */
+function ProgressBar({ job }: { job: ImportJob }) {
+  const percent = job.total === 0 ? 0 : Math.min(100, Math.floor((job.processed / job.total) * 100));
+  return (
+    <div className="govuk-form-group">
+      <p className="govuk-body" id="import-progress-label">
+        {job.phase === null || job.phase === "queued" ? "Starting" : `Loading ${job.phase}`}: {n(job.processed)} of {n(job.total)} rows
+      </p>
+      <div className="app-progress" role="progressbar" aria-labelledby="import-progress-label" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-valuetext={`${percent}% (${job.phase ?? "starting"})`}>
+        <svg className="app-progress__track" viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+          <rect className="app-progress__fill" x="0" y="0" width={percent} height="1" />
+        </svg>
+      </div>
+    </div>
+  );
+}
+
+/** The counts per table, once the job has finished. */
+function SummaryTable({ job }: { job: ImportJob }) {
+  const summary = job.summary;
+  if (summary === null) return null;
+  return (
+    <>
+      <ScrollTable label="Rows per table">
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-table__caption--m">Rows per table</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">Table</th>
+              {["Read", "Added", "Updated", "Unchanged", "Not loaded"].map((h) => (
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric" key={h}>{h}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {summary.tables.map((t) => (
+              <tr className="govuk-table__row" key={t.table}>
+                <th scope="row" className="govuk-table__header">{t.table}</th>
+                {[t.read, t.inserted, t.updated, t.unchanged, t.rejected].map((v, i) => (
+                  <td className="govuk-table__cell govuk-table__cell--numeric" key={i}>{n(v)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollTable>
+      <p className="govuk-body">
+        {n(summary.children.created)} new children; {n(summary.children.matched)} matched by CHILD to children already on record.{" "}
+        {summary.years.map((y) => `Collection year ${y.year} to ${y.year + 1}${y.yearFrom === "dates" ? " (worked out from the episodes)" : ""}.`).join(" ")}
+      </p>
+      <p className="govuk-body">
+        {summary.placementFieldsDerived
+          ? "Placement authority, location and distance were worked out from the ONS postcode directory."
+          : "The ONS postcode directory is not loaded, so placement authority, location and distance were kept as the files gave them."}
+      </p>
+      {summary.warnings.length > 0 && (
+        <ul className="govuk-list govuk-list--bullet">
+          {summary.warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+/** The rows the import could not load, with where they are and why. */
+function ProblemsTable({ job }: { job: ImportJob }) {
+  if (job.problemCount === 0) return <p className="govuk-body">Every row was loaded.</p>;
+  return (
+    <ScrollTable label="Rows not loaded">
+      <table className="govuk-table">
+        <caption className="govuk-table__caption govuk-table__caption--m">
+          Rows not loaded ({n(job.problemCount)}
+          {job.problems.length < job.problemCount ? `, the first ${n(job.problems.length)} shown` : ""})
+        </caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            {["File", "Line", "Table", "CHILD", "Reason"].map((h) => (
+              <th scope="col" className="govuk-table__header" key={h}>{h}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {job.problems.map((p, i) => (
+            <tr className="govuk-table__row" key={i}>
+              <td className="govuk-table__cell">{p.file}</td>
+              <td className="govuk-table__cell">{p.line ?? ""}</td>
+              <td className="govuk-table__cell">{p.table ?? "(whole file)"}</td>
+              <td className="govuk-table__cell">{p.child ?? ""}</td>
+              <td className="govuk-table__cell">{p.reason}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollTable>
+  );
+}
+
+/** What the live region says: the phase while running (not every tick), then the outcome. */
+function announcement(job: ImportJob | null): string {
+  if (job === null) return "";
+  switch (job.status) {
+    case "running":
+      return job.phase === null || job.phase === "queued" ? "Import started" : `Loading ${job.phase}`;
+    case "done":
+      return `Import finished: ${n(job.problemCount)} rows not loaded`;
+    case "failed":
+      return "Import failed";
+  }
+}
+
+/** /admin/imports/:id: an import's progress while it runs, then its summary and rejected rows. */
+export function ImportJobPage() {
+  const { id = "" } = useParams();
+  usePageTitle("SSDA903 import");
+  const { job, error } = useImportJob(id);
+  return (
+    <>
+      <Link className="govuk-back-link" to="/admin/imports">Imports</Link>
+      <h1 className="govuk-heading-l">SSDA903 import</h1>
+      <div className="govuk-visually-hidden" aria-live="polite" role="status">
+        {announcement(job)}
+      </div>
+      {error !== null && <ProblemMessage error={error} />}
+      {job === null && error === null && <p className="govuk-body">Loading…</p>}
+      {job !== null && (
+        <>
+          <dl className="govuk-summary-list">
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">Status</dt>
+              <dd className="govuk-summary-list__value"><ImportStatusTag status={job.status} /></dd>
+            </div>
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">Started</dt>
+              <dd className="govuk-summary-list__value">{formatDateTime(job.startedAt)}{job.startedBy === null ? "" : ` by ${job.startedBy}`}</dd>
+            </div>
+            {job.finishedAt !== null && (
+              <div className="govuk-summary-list__row">
+                <dt className="govuk-summary-list__key">Finished</dt>
+                <dd className="govuk-summary-list__value">{formatDateTime(job.finishedAt)}</dd>
+              </div>
+            )}
+          </dl>
+          {job.status === "running" && <ProgressBar job={job} />}
+          {job.status === "failed" && <p className="govuk-body govuk-error-message">The import stopped: {job.summary?.error ?? "an unexpected error"}. Rows written before it stopped are kept; importing the same files again completes it.</p>}
+          {job.status === "done" && (
+            <>
+              <SummaryTable job={job} />
+              <ProblemsTable job={job} />
+            </>
+          )}
+        </>
+      )}
+    </>
+  );
+}
