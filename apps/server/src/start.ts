@@ -23,6 +23,14 @@ export async function startService(config: Config, log: (line: string) => void =
   if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateToLatest(handle.db as never);
+  // An import that was running when the service last stopped will never finish: say so, so
+  // its authority can start another.
+  const interrupted = await handle.db
+    .updateTable("import_job")
+    .set({ status: "failed", phase: "interrupted: the service restarted during the import; run it again (a re-import changes nothing already loaded)", finished_at: new Date() })
+    .where("status", "=", "running")
+    .executeTakeFirst();
+  if (interrupted.numUpdatedRows > 0n) log(`Marked ${String(interrupted.numUpdatedRows)} interrupted import(s) as failed.`);
   const demoPresent = await hasDemo(handle.db);
   if (config.mode === "production" && demoPresent) {
     await handle.close();

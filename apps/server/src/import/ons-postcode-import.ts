@@ -8,7 +8,7 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import path from "node:path";
-import { createInterface } from "node:readline";
+import { createInterface, type Interface } from "node:readline";
 import { createGunzip } from "node:zlib";
 import { parseOnsPostcodeLine, readOnsPostcodeHeader, type OnsPostcodeLayout } from "@family-story/returns";
 import { sql, type Kysely, type Transaction } from "kysely";
@@ -67,6 +67,30 @@ function parseLine(text: string, layout: OnsPostcodeLayout): Point | null | { pr
   return { pcd: parsed.postcode, easting, northing, laua: parsed.laua };
 }
 
+/** The file's lines, gunzipped when it is .gz; a read or gunzip failure ends them and is kept in `failure`. */
+function openLines(file: string): { lines: Interface; failure: { error: Error | null }; bytesRead: () => number; close: () => void } {
+  const source = createReadStream(file);
+  let read = 0;
+  source.on("data", (chunk) => {
+    read += chunk.length;
+  });
+  const gunzip = /\.gz$/i.test(file) ? createGunzip() : null;
+  const input = gunzip === null ? source : source.pipe(gunzip);
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  const failure: { error: Error | null } = { error: null };
+  const fail = (error: Error): void => {
+    failure.error ??= error;
+    lines.close();
+  };
+  source.on("error", fail);
+  gunzip?.on("error", fail);
+  const close = (): void => {
+    lines.close();
+    source.destroy();
+  };
+  return { lines, failure, bytesRead: () => read, close };
+}
+
 async function writeBatch(trx: Transaction<Database>, batch: Map<string, Point>): Promise<void> {
   const rows = [...batch.values()];
   await sql`INSERT INTO ons_postcode (pcd, easting, northing, laua)
@@ -84,26 +108,12 @@ export async function importOnsPostcodes(db: Kysely<Database>, file: string, opt
     throw new ImportInputError(`Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
   })).size;
   const batchSize = options.batchSize ?? 10_000;
-  const source = createReadStream(file);
-  let bytesRead = 0;
-  source.on("data", (chunk) => {
-    bytesRead += chunk.length;
-  });
-  const gunzip = /\.gz$/i.test(file) ? createGunzip() : null;
-  const input = gunzip === null ? source : source.pipe(gunzip);
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  // A read or gunzip failure (a truncated .gz) closes the line reader and is rethrown after the loop.
-  const failure: { error: Error | null } = { error: null };
-  const fail = (error: Error): void => {
-    failure.error ??= error;
-    lines.close();
-  };
-  source.on("error", fail);
-  gunzip?.on("error", fail);
-
   const result: PostcodeImportResult = { rows: 0, withoutGridReference: 0, problemCount: 0, problems: [], file: path.basename(file) };
   await db.transaction().execute(async (trx) => {
     await sql`DELETE FROM ons_postcode`.execute(trx);
+    // Opened only now, just before the loop reads it: a line reader emits lines as soon as it
+    // is created, and lines emitted before the loop asks for them would be lost.
+    const { lines, failure, bytesRead, close } = openLines(file);
     let layout: OnsPostcodeLayout | null = null;
     let lineNumber = 0;
     let batch = new Map<string, Point>();
@@ -131,7 +141,7 @@ export async function importOnsPostcodes(db: Kysely<Database>, file: string, opt
           if (batch.size >= batchSize) {
             await writeBatch(trx, batch);
             batch = new Map();
-            options.onProgress?.(bytesRead, size);
+            options.onProgress?.(bytesRead(), size);
           }
         }
       }
@@ -140,6 +150,8 @@ export async function importOnsPostcodes(db: Kysely<Database>, file: string, opt
       const code = (error as { code?: unknown }).code;
       if (typeof code === "string" && /^(E[A-Z]|Z_)/.test(code)) failure.error ??= error as Error;
       else throw error;
+    } finally {
+      close();
     }
     if (failure.error !== null) throw new ImportInputError(`Cannot read ${file}: ${failure.error.message}`);
     if (layout === null) throw new ImportInputError(`${file} is empty: there is no header line.`);

@@ -174,33 +174,50 @@ export async function writePrevPerm(trx: Transaction<Database>, laCode: string, 
   return { inserted: filled, updated: changed.length - filled };
 }
 
+interface CaseDates {
+  first: string;
+  lastDec: string | null;
+  lastDecom: string;
+  lastRec: string | null;
+  open: boolean;
+}
+
 /**
  * Brings each looked-after case of these children in line with its episodes: opened at the first
  * DECOM, closed at the last DEC (with that episode's REC) when no episode is open, open otherwise.
- * Only cases whose dates or status differ are rewritten. Episodes are reached by child (their
- * unique index leads with la_code, person_id) and aggregated once, in a materialised CTE.
+ * Only cases whose dates or status differ are rewritten. The episodes are read by child (their
+ * unique index leads with la_code, person_id) and summed up here rather than in one aggregate
+ * UPDATE, whose plan on tables just filled and not yet analysed could be a nested loop over them.
  */
 export async function reconcileCases(db: Kysely<Database>, laCode: string, personIds: readonly string[]): Promise<number> {
   if (personIds.length === 0) return 0;
-  const open = sql`a.open_episodes > 0`;
-  const result = await sql<{ id: string }>`
-    WITH a AS MATERIALIZED (
-      SELECT e.case_id, min(e.decom) AS first_decom, max(e.dec) AS last_dec, count(*) FILTER (WHERE e.dec IS NULL) AS open_episodes,
-        (array_agg(e.rec ORDER BY e.dec DESC NULLS FIRST, e.decom DESC))[1] AS last_rec
-      FROM unnest(${sql.val(personIds)}::uuid[]) AS p(person_id)
-      JOIN lac_episode e ON e.la_code = ${laCode} AND e.person_id = p.person_id
-      GROUP BY e.case_id
-    )
-    UPDATE casework_case c SET
-      opened_on = a.first_decom,
-      status = CASE WHEN ${open} THEN 'open' ELSE 'closed' END,
-      closed_on = CASE WHEN ${open} THEN NULL ELSE a.last_dec END,
-      closure_reason = CASE WHEN ${open} THEN NULL ELSE a.last_rec END,
-      version = c.version + 1, updated_at = now()
-    FROM a
-    WHERE c.la_code = ${laCode} AND c.id = a.case_id AND c.kind = 'looked_after'
-      AND (c.opened_on, c.status, c.closed_on, c.closure_reason) IS DISTINCT FROM
-          (a.first_decom, CASE WHEN ${open} THEN 'open' ELSE 'closed' END, CASE WHEN ${open} THEN NULL ELSE a.last_dec END, CASE WHEN ${open} THEN NULL ELSE a.last_rec END)
-    RETURNING c.id::text AS id`.execute(db);
-  return result.rows.length;
+  const episodes = await db.selectFrom("lac_episode").select(["case_id", "decom", "dec", "rec"]).where("la_code", "=", laCode).where("person_id", "=", anyUuid(personIds)).execute();
+  const byCase = new Map<string, CaseDates>();
+  for (const e of episodes) {
+    const c = byCase.get(e.case_id);
+    if (c === undefined) {
+      byCase.set(e.case_id, { first: e.decom, lastDec: e.dec, lastDecom: e.decom, lastRec: e.rec, open: e.dec === null });
+      continue;
+    }
+    if (e.decom < c.first) c.first = e.decom;
+    if (e.dec === null) c.open = true;
+    // The last episode to end, and of two ending the same day the later-starting one, gives the REC.
+    else if (c.lastDec === null || e.dec > c.lastDec || (e.dec === c.lastDec && e.decom > c.lastDecom)) {
+      c.lastDec = e.dec;
+      c.lastDecom = e.decom;
+      c.lastRec = e.rec;
+    }
+  }
+  const rows = [...byCase].map(([id, c]) => ({
+    la_code: laCode,
+    id,
+    opened_on: c.first,
+    status: c.open ? "open" : "closed",
+    closed_on: c.open ? null : c.lastDec,
+    closure_reason: c.open ? null : c.lastRec,
+  }));
+  return db.transaction().execute(async (trx) => {
+    const changed = await updateRows(trx, { table: "casework_case", keys: ["la_code", "id"], columns: ["opened_on", "status", "closed_on", "closure_reason"], versioned: true, touchesUpdatedAt: true }, rows);
+    return changed.length;
+  });
 }
