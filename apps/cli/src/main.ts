@@ -1,8 +1,8 @@
-import { Command, InvalidArgumentError } from "commander";
-import { auditVerifyCommand, type Output } from "./audit-verify-command.ts";
-import { demoSeedCommand } from "./demo-seed-command.ts";
-import { importPostcodesCommand } from "./import-postcodes-command.ts";
-import { importSsda903Command } from "./import-ssda903-command.ts";
+import { Command, InvalidArgumentError, Option } from "commander";
+import type { Output } from "./audit-verify-command.ts";
+
+// Commands are loaded when run: the database commands bring the server with them, and the
+// offline returns validation should start in a fraction of a second without it.
 
 const io: Output = {
   out: (line) => process.stdout.write(`${line}\n`),
@@ -17,7 +17,7 @@ function positiveInt(value: string): number {
 }
 
 function laCode(value: string): string {
-  if (!/^E0[6-9]\d{6}$/.test(value)) throw new InvalidArgumentError("must be an ONS local authority code such as E09000033");
+  if (!/^E(0[6-9]|10)\d{6}$/.test(value)) throw new InvalidArgumentError("must be an ONS local authority code such as E09000033");
   return value;
 }
 
@@ -34,6 +34,12 @@ function run(action: () => Promise<number>): Promise<void> {
   );
 }
 
+// Output piped into `head` and the like: stop quietly when the reader goes away.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 const program = new Command()
   .name("familystory")
   .description("Family Story administration from the command line. Uses DATABASE_URL, or the embedded database in DATA_DIR, as the server does.");
@@ -43,14 +49,14 @@ audit
   .command("verify")
   .description("Check every authority's audit chain; exit code 1 if any link is broken")
   .option("--la <code>", "only this authority (ONS code)", laCode)
-  .action((options: { la?: string }) => run(() => auditVerifyCommand(options, io)));
+  .action((options: { la?: string }) => run(async () => (await import("./audit-verify-command.ts")).auditVerifyCommand(options, io)));
 
 const demo = program.command("demo").description("The synthetic demo borough");
 demo
   .command("seed")
   .description("Create the demo authorities, teams, accounts and people (once)")
   .option("--people <n>", "how many people", positiveInt, 3000)
-  .action((options: { people: number }) => run(() => demoSeedCommand(options, io)));
+  .action((options: { people: number }) => run(async () => (await import("./demo-seed-command.ts")).demoSeedCommand(options, io)));
 
 function collectionYear(value: string): number {
   const n = Number(value);
@@ -66,11 +72,40 @@ importCommand
   .option("--year <start>", "the collection year of one year's files (2017 for 2017/18); otherwise from the folder name or the episodes", collectionYear)
   .option("--report <file.csv>", "write every rejected row to this CSV (the screen then lists the first 50)")
   .argument("<path>", "folder or file")
-  .action((input: string, options: { la: string; year?: number; report?: string }) => run(() => importSsda903Command(input, options, io)));
+  .action((input: string, options: { la: string; year?: number; report?: string }) => run(async () => (await import("./import-ssda903-command.ts")).importSsda903Command(input, options, io)));
 importCommand
   .command("postcodes")
   .description("Load the ONS Postcode Directory (pcd, oseast1m, osnrth1m, laua; .csv or .csv.gz), replacing the one loaded before")
   .argument("<file>", "the directory CSV, gzipped or not")
-  .action((file: string) => run(() => importPostcodesCommand(file, io)));
+  .action((file: string) => run(async () => (await import("./import-postcodes-command.ts")).importPostcodesCommand(file, io)));
+
+const validate = program
+  .command("returns")
+  .description("Statutory returns: validate files by the DfE rules (offline; nothing is sent anywhere)")
+  .command("validate")
+  .description("Validate a return's files and list every finding (exit 0 when validation ran, whatever it found)");
+const formatOption = (): Option => new Option("--format <format>", "csv (rule_code,table,row_id,child_id,columns,message), json or summary").choices(["csv", "json", "summary"]).default("summary");
+validate
+  .command("ssda903")
+  .description("SSDA903 (children looked after): a folder of CSV files or the XML, or one file")
+  .addOption(new Option("--ruleset <ruleset>", "the DfE ruleset").choices(["lac2025_26", "lac2026_27"]).default("lac2026_27"))
+  .requiredOption("--year <start>", "the collection year (2017 for 1 April 2017 to 31 March 2018)", collectionYear)
+  .requiredOption("--la <code>", "the returning authority (ONS code)", laCode)
+  .option("--previous <path>", "last year's files, for the rules that compare years")
+  .option("--postcodes <file>", "the ONS Postcode Directory (.csv or .csv.gz) to derive PL_LA, PL_LOCATION and PL_DISTANCE")
+  .addOption(formatOption())
+  .argument("<path>", "folder or file")
+  .action((input: string, options: { ruleset: "lac2025_26" | "lac2026_27"; year: number; la: string; previous?: string; postcodes?: string; format: "csv" | "json" | "summary" }) =>
+    run(async () => (await import("./returns/ssda903-validate-command.ts")).ssda903ValidateCommand(input, options, io)),
+  );
+validate
+  .command("cin")
+  .description("CIN census (children in need): the census XML file")
+  .addOption(new Option("--ruleset <ruleset>", "the DfE ruleset").choices(["cin2025_26"]).default("cin2025_26"))
+  .addOption(formatOption())
+  .argument("<file>", "the census XML file (or a folder holding it)")
+  .action((input: string, options: { ruleset: "cin2025_26"; format: "csv" | "json" | "summary" }) =>
+    run(async () => (await import("./returns/cin-validate-command.ts")).cinValidateCommand(input, options, io)),
+  );
 
 await program.parseAsync(process.argv);

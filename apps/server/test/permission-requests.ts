@@ -13,6 +13,7 @@ import { IRO_CASES } from "./permission-requests-iro.ts";
 import { LAC_REVIEW_CASES } from "./permission-requests-lac-reviews.ts";
 import { REPORT_CASES } from "./permission-requests-reports.ts";
 import { IMPORT_CASES } from "./permission-requests-imports.ts";
+import { RETURN_CASES } from "./permission-requests-returns.ts";
 import { ADMIN_READERS, ADMIN_WRITERS, AUDITORS, CASEWORK, EVERYONE, OWN_AUTHORITY_ONLY, READERS, RESTRICTERS, VISIBLE_TO, ifMatch, req, tenantOf, type Req, type SessionCase } from "./permission-support.ts";
 
 export { VISIBLE_TO, type Req, type SessionCase } from "./permission-support.ts";
@@ -236,6 +237,7 @@ export const SESSION_CASES: Record<string, SessionCase> = {
   ...LAC_REVIEW_CASES,
   ...REPORT_CASES,
   ...IMPORT_CASES,
+  ...RETURN_CASES,
   ...EARLY_HELP_CASES,
 };
 

@@ -33,6 +33,9 @@ export const SSDA903_TABLES = {
   DoLo: ["CHILD", "DOB", "DOLO_START", "DOLO_END"],
 } as const satisfies Record<string, readonly string[]>;
 
+/** The OC2 items besides the SDQ: CONVICTED to INTERVENTION_OFFERED, in specification order. */
+export const OC2_ITEMS = SSDA903_TABLES.OC2.slice(4);
+
 /** The name of one SSDA903 table, as the DfE validation rules call it. */
 export type Ssda903TableName = keyof typeof SSDA903_TABLES;
 

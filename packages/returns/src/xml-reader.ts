@@ -15,7 +15,8 @@
  * Rows keep document order within each table.
  */
 import { XMLParser } from "fast-xml-parser";
-import { SyntaxValidator } from "fast-xml-validator";
+import { CinFileError } from "./cin/cin-file-error.ts";
+import { scanXml } from "./cin/xml-scanner.ts";
 import { cellValue, type Ssda903File } from "./csv-reader.ts";
 import { Ssda903FileError } from "./file-error.ts";
 import { SSDA903_TABLE_NAMES, SSDA903_TABLES, type Ssda903Row, type Ssda903Table, type Ssda903TableName, type Ssda903Value } from "./ssda903-tables.ts";
@@ -110,13 +111,16 @@ function tableCovering(fields: readonly string[]): Ssda903TableName | undefined 
   return tables.length === 1 ? tables[0] : undefined;
 }
 
-/** Throws Ssda903FileError at the line of the first syntax error (the parser itself is lenient). */
+/**
+ * Throws Ssda903FileError at the line of the first syntax error (the parser itself is lenient).
+ * The well-formedness check is the returns package's own scanner, which runs in the browser too.
+ */
 function checkWellFormed(file: Ssda903File): void {
   try {
-    SyntaxValidator.validate(file.text);
+    scanXml(file.name, file.text, { open: () => undefined, close: () => undefined });
   } catch (error) {
-    const line = error instanceof Error && "line" in error && typeof error.line === "number" ? error.line : null;
-    throw new Ssda903FileError(file.name, line, `Not well-formed XML: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof CinFileError) throw new Ssda903FileError(file.name, error.line, error.problem);
+    throw error;
   }
 }
 

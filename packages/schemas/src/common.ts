@@ -13,9 +13,11 @@ export const isoDate = z
 
 export const uuid = z.uuid({ message: "Must be an identifier (UUID)" });
 
+// ONS codes of English authorities: unitary (E06), districts (E07, E08), London boroughs (E09)
+// and counties (E10), which run children's services in two-tier areas.
 export const laCode = z
   .string()
-  .regex(/^E0[6-9]\d{6}$/, { message: "Must be an ONS local authority code such as E09000033" })
+  .regex(/^E(0[6-9]|10)\d{6}$/, { message: "Must be an ONS local authority code such as E09000033" })
   .meta({ example: "E09000033" });
 
 export const nonEmpty = (max: number) => z.string().trim().min(1, { message: "Enter a value" }).max(max, { message: `Must be ${max} characters or fewer` });

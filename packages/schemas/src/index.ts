@@ -17,4 +17,5 @@ export * from "./looked-after-health.ts";
 export * from "./looked-after-permanence.ts";
 export * from "./looked-after-leaving-care.ts";
 export * from "./reports.ts";
+export * from "./returns.ts";
 export * from "./imports.ts";

@@ -12,17 +12,18 @@ export type ReportKind = (typeof REPORT_KINDS)[number];
 
 const yearMessage = "Give the collection year by its start, such as 2018 for 1 April 2018 to 31 March 2019";
 
-export const reportQuerySchema = z
-  .strictObject({
-    la: laCode.describe("ONS code of the local authority: one you work in"),
-    year: z.coerce
-      .number({ message: yearMessage })
-      .int({ message: yearMessage })
-      .min(2000, { message: "Enter a year from 2000" })
-      .max(2100, { message: "Enter a year before 2100" })
-      .describe("The collection year by its start: 2018 is 1 April 2018 to 31 March 2019"),
-  })
-  .meta({ id: "ReportQuery" });
+/** An authority and a collection year (1 April to 31 March) by its start, as reports and returns take them. */
+export const authorityYearFields = {
+  la: laCode.describe("ONS code of the local authority: one you work in"),
+  year: z.coerce
+    .number({ message: yearMessage })
+    .int({ message: yearMessage })
+    .min(2000, { message: "Enter a year from 2000" })
+    .max(2100, { message: "Enter a year before 2100" })
+    .describe("The collection year by its start: 2018 is 1 April 2018 to 31 March 2019"),
+};
+
+export const reportQuerySchema = z.strictObject(authorityYearFields).meta({ id: "ReportQuery" });
 export type ReportQuery = z.infer<typeof reportQuerySchema>;
 
 /** A cell: a label, a count, a percentage (one decimal place) or nothing (not applicable). */

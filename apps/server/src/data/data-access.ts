@@ -27,6 +27,7 @@ import { LacReviewRepository } from "./looked-after/lac-review-repository.ts";
 import { PlacementProviderRepository } from "./looked-after/placement-provider-repository.ts";
 import { SupervisionRepository } from "./supervision/supervision-repository.ts";
 import { ReportRepository } from "./reports/report-repository.ts";
+import { ReturnRepository } from "./returns/return-repository.ts";
 import { IroRepository } from "./looked-after/iro-repository.ts";
 import { LacHealthRepository } from "./looked-after/lac-health-repository.ts";
 import { LacLeavingCareRepository } from "./looked-after/lac-leaving-care-repository.ts";
@@ -73,6 +74,7 @@ export function createDataAccess(db: Kysely<Database>, actor: Actor, audit: Audi
     auditLog: new AuditRepository(db, actor, audit),
     imports: new ImportRepository(db, actor, audit),
     reports: new ReportRepository(db, actor, audit),
+    returns: new ReturnRepository(db, actor, audit),
   };
 }
 

@@ -20,9 +20,11 @@ export interface ChildLink {
 
 const GIVEN_NAME = "Imported child";
 
-/** The 903's SEX (1 male, 2 female) as the person record holds it; anything else is unknown. */
+/** The 903's SEX (1 or M male, 2 or F female) as the person record holds it; anything else is unknown. */
 export function sexOf(code: string | number | null | undefined): "male" | "female" | "unknown" {
-  return code === "1" ? "male" : code === "2" ? "female" : "unknown";
+  // Returns up to 2024/25 code sex 1/2; from 2025/26 the DfE codes it M/F/U.
+  const value = code === null || code === undefined ? "" : String(code).trim().toUpperCase();
+  return value === "1" || value === "M" ? "male" : value === "2" || value === "F" ? "female" : "unknown";
 }
 
 /**

@@ -50,5 +50,7 @@ export const ACTIONS = [
   "report:read",
   // Bringing a council's history in (SSDA903 files).
   "import:run",
+  // Preparing the statutory returns (SSDA903, CIN census) from an authority's whole casework.
+  "return:prepare",
 ] as const;
 export type Action = (typeof ACTIONS)[number];

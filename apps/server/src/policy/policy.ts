@@ -41,7 +41,7 @@ const GRANTS: Record<Role, readonly Action[]> = {
   // update the Team Around the Family actions they own, and change nothing else.
   partner_practitioner: ["session:self", "person:search", "person:read", "case:read", "request:submit", "task:update"],
   // Analysts follow a finding to a child's record to check it, but do not edit.
-  performance_analyst: ["session:self", "person:search", "person:read", "case:read", "note:read", "social-care:read", "settings:read", "lac:read", "iro:read", "report:read"],
+  performance_analyst: ["session:self", "person:search", "person:read", "case:read", "note:read", "social-care:read", "settings:read", "lac:read", "iro:read", "report:read", "return:prepare"],
   // Administrators set the authority's local standards (visit frequency, review interval).
   administrator: ["session:self", "admin:read", "admin:write", "settings:read", "settings:write", "import:run"],
   auditor: ["session:self", "audit:read", "audit:verify", "admin:read"],

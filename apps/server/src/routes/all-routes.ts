@@ -20,6 +20,7 @@ import { supervisionRoutes } from "./supervision-routes.ts";
 import { lacReviewRoutes } from "./lac-review-routes.ts";
 import { iroRoutes } from "./iro-routes.ts";
 import { reportRoutes } from "./report-routes.ts";
+import { returnRoutes } from "./return-routes.ts";
 
 /** Every endpoint of the service. The OpenAPI document and the permission snapshot are built from this list. */
-export const allRoutes: Route[] = [...healthRoutes, ...openapiRoutes, ...authRoutes, ...oidcRoutes, ...peopleRoutes, ...personLinksRoutes, ...adminOrganisationRoutes, ...adminUserRoutes, ...auditRoutes, ...caseworkRoutes, ...socialCareRoutes, ...lookedAfterRoutes, ...lookedAfterHealthRoutes, ...frontDoorRoutes, ...caseNoteRoutes, ...supervisionRoutes, ...earlyHelpRoutes, ...lacReviewRoutes, ...iroRoutes, ...reportRoutes, ...importRoutes];
+export const allRoutes: Route[] = [...healthRoutes, ...openapiRoutes, ...authRoutes, ...oidcRoutes, ...peopleRoutes, ...personLinksRoutes, ...adminOrganisationRoutes, ...adminUserRoutes, ...auditRoutes, ...caseworkRoutes, ...socialCareRoutes, ...lookedAfterRoutes, ...lookedAfterHealthRoutes, ...frontDoorRoutes, ...caseNoteRoutes, ...supervisionRoutes, ...earlyHelpRoutes, ...lacReviewRoutes, ...iroRoutes, ...reportRoutes, ...returnRoutes, ...importRoutes];

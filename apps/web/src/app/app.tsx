@@ -5,6 +5,9 @@ import { ImportJobPage } from "../pages/admin/import-job-page.tsx";
 import { ImportsPage } from "../pages/admin/import-pages.tsx";
 import { ReportPage } from "../pages/reports/report-page.tsx";
 import { ReportsHomePage } from "../pages/reports/reports-home-page.tsx";
+import { CheckFilePage } from "../pages/returns/check-file-page.tsx";
+import { PrepareReturnPage } from "../pages/returns/prepare-return-page.tsx";
+import { ReturnsHomePage } from "../pages/returns/returns-home-page.tsx";
 import { OrganisationFormPage, OrganisationListPage } from "../pages/admin/organisation-pages.tsx";
 import { SharedServicesPage } from "../pages/admin/shared-service-pages.tsx";
 import { TeamFormPage, TeamListPage } from "../pages/admin/team-pages.tsx";
@@ -172,6 +175,9 @@ function AppRoutes() {
         <Route path="/admin/imports" element={<Private action="import:run"><ImportsPage /></Private>} />
         <Route path="/admin/imports/:id" element={<Private action="import:run"><ImportJobPage /></Private>} />
         <Route path="/reports" element={<Private action="report:read"><ReportsHomePage /></Private>} />
+        <Route path="/returns" element={<Private action="return:prepare"><ReturnsHomePage /></Private>} />
+        <Route path="/returns/prepare" element={<Private action="return:prepare"><PrepareReturnPage /></Private>} />
+        <Route path="/returns/check" element={<Private action="return:prepare"><CheckFilePage /></Private>} />
         <Route path="/reports/iro-annual" element={<Private action="report:read"><ReportPage kind="iro-annual" /></Private>} />
         <Route path="/reports/placement-stability" element={<Private action="report:read"><ReportPage kind="placement-stability" /></Private>} />
         <Route path="/reports/looked-after-timeliness" element={<Private action="report:read"><ReportPage kind="looked-after-timeliness" /></Private>} />

@@ -5,6 +5,7 @@ import { Link, useSearchParams } from "react-router";
 import { loadReport, loadReportAuthorities, reportCsvHref } from "../../api/reports.ts";
 import { useLoad } from "../../api/use-api.ts";
 import { usePageTitle } from "../../app/page-title.ts";
+import { AuthorityYearFields } from "../../components/authority-year-fields.tsx";
 import { formatDate, formatDateTime } from "../../components/format.ts";
 import { Loaded } from "../../components/status.tsx";
 import { ReportChart, chartFor } from "./report-chart.tsx";
@@ -31,47 +32,18 @@ export const REPORT_PAGES: Record<ReportKind, { path: string; title: string; sum
 
 const YEARS_OFFERED = 12;
 
-/** "1 April 2018 to 31 March 2019" for the year starting 2018. */
-const yearText = (year: number): string => `1 April ${String(year)} to 31 March ${String(year + 1)}`;
 
 function ChooseReport({ kind, authorities, la, year }: { kind: ReportKind; authorities: ReportAuthority[]; la: string; year: number }) {
   const [, setParams] = useSearchParams();
   const [chosenLa, setChosenLa] = useState(la);
   const [chosenYear, setChosenYear] = useState(String(year));
-  const current = collectionYearOf(todayIso());
-  const years = Array.from({ length: YEARS_OFFERED }, (_, i) => current - i);
   const submit = (e: SyntheticEvent) => {
     e.preventDefault();
     setParams({ la: chosenLa, year: chosenYear });
   };
   return (
     <form className="app-no-print" onSubmit={submit} noValidate>
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-one-half">
-          <div className="govuk-form-group">
-            <label className="govuk-label" htmlFor={`${kind}-la`}>Local authority</label>
-            <select className="govuk-select" id={`${kind}-la`} name="la" value={chosenLa} onChange={(e) => {
-                setChosenLa(e.target.value);
-              }}>
-              {authorities.map((a) => (
-                <option value={a.code} key={a.code}>{a.name}</option>
-              ))}
-            </select>
-          </div>
-        </div>
-        <div className="govuk-grid-column-one-half">
-          <div className="govuk-form-group">
-            <label className="govuk-label" htmlFor={`${kind}-year`}>Year</label>
-            <select className="govuk-select" id={`${kind}-year`} name="year" value={chosenYear} onChange={(e) => {
-                setChosenYear(e.target.value);
-              }}>
-              {years.map((y) => (
-                <option value={String(y)} key={y}>{yearText(y)}{y === current ? " (so far)" : ""}</option>
-              ))}
-            </select>
-          </div>
-        </div>
-      </div>
+      <AuthorityYearFields idPrefix={kind} authorities={authorities} la={chosenLa} onLa={setChosenLa} year={chosenYear} onYear={setChosenYear} yearsOffered={YEARS_OFFERED} />
       <button type="submit" className="govuk-button" data-module="govuk-button">Show report</button>
     </form>
   );

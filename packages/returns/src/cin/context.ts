@@ -1,0 +1,160 @@
+/**
+ * What a CIN rule is given: the tables and cached views of them. Many rules read the same
+ * columns, parse the same dates and group the same tables by child or by CIN episode, so each
+ * view is computed once per validation (a national return has hundreds of thousands of rows;
+ * rules must stay linear).
+ *
+ * The census year comes from the Header's ReferenceDate (the census day): it runs from the day
+ * after the same date a year earlier to the reference date, both included.
+ */
+import { addYears, dayFromIsoDate, dayFromReturnDate, type Day } from "../validation/day.ts";
+import type { CinInput, CinTable, CinTableName, CinValue, CinValues } from "./cin-table.ts";
+
+const EMPTY: readonly CinValues[] = Object.freeze([]);
+const DASHED_DATE = /^(\d{1,2})-(\d{1,2})-(\d{4})$/;
+
+/**
+ * A CIN date: ISO (yyyy-mm-dd, as the census XML carries them), or dd/mm/yyyy and dd-mm-yyyy,
+ * which the reference reads too (its worked examples use all three); NaN otherwise.
+ */
+export function cinDay(value: CinValue | undefined): Day {
+  if (value == null) return Number.NaN;
+  const iso = dayFromIsoDate(value);
+  if (!Number.isNaN(iso)) return iso;
+  const dashed = DASHED_DATE.exec(value);
+  return dayFromReturnDate(dashed === null ? value : `${dashed[1] ?? ""}/${dashed[2] ?? ""}/${dashed[3] ?? ""}`);
+}
+
+/** Options that override what the return itself says. */
+export interface CinMetadata {
+  /** The census reference date; when absent, the Header's ReferenceDate. */
+  readonly referenceDate?: Day;
+}
+
+/** The input of one validation, with cached column, date and grouping views. */
+export class CinContext {
+  private readonly valueCache = new Map<string, readonly CinValue[]>();
+  private readonly dayCache = new Map<string, Float64Array>();
+  private readonly groupCache = new Map<string, ReadonlyMap<string, readonly number[]>>();
+  private readonly keyCache = new Map<string, readonly (string | null)[]>();
+
+  constructor(
+    readonly input: CinInput,
+    readonly metadata: CinMetadata = {},
+  ) {}
+
+  /** True when every named table was given (an empty table counts as given). */
+  has(...tables: readonly CinTableName[]): boolean {
+    return tables.every((t) => this.input[t] !== undefined);
+  }
+
+  /** A table, or undefined when it was not given. */
+  table(name: CinTableName): CinTable | undefined {
+    return this.input[name];
+  }
+
+  /** A table's rows; none when it was not given. */
+  rows(name: CinTableName): readonly CinValues[] {
+    return this.input[name]?.rows ?? EMPTY;
+  }
+
+  /** A table's row count (0 when not given). */
+  size(name: CinTableName): number {
+    return this.rows(name).length;
+  }
+
+  /** True when the table was given and has the column. */
+  hasColumn(name: CinTableName, column: string): boolean {
+    return this.input[name]?.columns.includes(column) ?? false;
+  }
+
+  /** One column's values, row by row (null for blank or a missing column). */
+  values(name: CinTableName, column: string): readonly CinValue[] {
+    const key = `${name}\u0000${column}`;
+    let cached = this.valueCache.get(key);
+    if (cached === undefined) {
+      cached = this.rows(name).map((r) => r[column] ?? null);
+      this.valueCache.set(key, cached);
+    }
+    return cached;
+  }
+
+  /** One date column as day numbers, row by row (NaN for blank or invalid). */
+  days(name: CinTableName, column: string): Float64Array {
+    const key = `${name}\u0000${column}`;
+    let cached = this.dayCache.get(key);
+    if (cached === undefined) {
+      const values = this.values(name, column);
+      cached = new Float64Array(values.length);
+      for (let i = 0; i < values.length; i++) cached[i] = cinDay(values[i]);
+      this.dayCache.set(key, cached);
+    }
+    return cached;
+  }
+
+  /**
+   * A table's row positions grouped by the values of the key columns (joined with a separator),
+   * in row order. Rows with any blank key are left out.
+   */
+  groupBy(name: CinTableName, ...columns: readonly string[]): ReadonlyMap<string, readonly number[]> {
+    const cacheKey = `${name}\u0000${columns.join("\u0000")}`;
+    let cached = this.groupCache.get(cacheKey);
+    if (cached === undefined) {
+      const map = new Map<string, number[]>();
+      this.keys(name, ...columns).forEach((key, i) => {
+        if (key === null) return;
+        const list = map.get(key);
+        if (list === undefined) map.set(key, [i]);
+        else list.push(i);
+      });
+      cached = map;
+      this.groupCache.set(cacheKey, cached);
+    }
+    return cached;
+  }
+
+  /** Each row's composite key of the columns (null when any is blank); compare keys from the same columns only. */
+  keys(name: CinTableName, ...columns: readonly string[]): readonly (string | null)[] {
+    const cacheKey = `${name}\u0000${columns.join("\u0000")}`;
+    let cached = this.keyCache.get(cacheKey);
+    if (cached === undefined) {
+      const lists = columns.map((c) => this.values(name, c));
+      cached = this.rows(name).map((_, i) => {
+        const parts: string[] = [];
+        for (const list of lists) {
+          const v = list[i] ?? null;
+          if (v === null) return null;
+          parts.push(v);
+        }
+        return parts.join("\u0000");
+      });
+      this.keyCache.set(cacheKey, cached);
+    }
+    return cached;
+  }
+
+  /** A table's row positions grouped by LAchildID. */
+  rowsByChild(name: CinTableName): ReadonlyMap<string, readonly number[]> {
+    return this.groupBy(name, "LAchildID");
+  }
+
+  /** A table's row positions grouped by CIN episode (LAchildID and CINdetailsID). */
+  rowsByEpisode(name: CinTableName): ReadonlyMap<string, readonly number[]> {
+    return this.groupBy(name, "LAchildID", "CINdetailsID");
+  }
+
+  /** The census reference date: the metadata's, else the first Header row's ReferenceDate (NaN when unknown). */
+  get referenceDate(): Day {
+    return this.metadata.referenceDate ?? this.days("Header", "ReferenceDate")[0] ?? Number.NaN;
+  }
+
+  /** The first day of the census year: the day after the reference date's date a year earlier. */
+  get collectionStart(): Day {
+    return addYears(this.referenceDate, -1) + 1;
+  }
+
+  /** The last day of the census year: the reference date. */
+  get collectionEnd(): Day {
+    return this.referenceDate;
+  }
+}
