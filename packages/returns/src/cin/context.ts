@@ -37,6 +37,7 @@ export class CinContext {
   private readonly dayCache = new Map<string, Float64Array>();
   private readonly groupCache = new Map<string, ReadonlyMap<string, readonly number[]>>();
   private readonly keyCache = new Map<string, readonly (string | null)[]>();
+  private readonly tablesRead = new Set<string>();
 
   constructor(
     readonly input: CinInput,
@@ -73,10 +74,38 @@ export class CinContext {
     const key = `${name}\u0000${column}`;
     let cached = this.valueCache.get(key);
     if (cached === undefined) {
-      cached = this.rows(name).map((r) => r[column] ?? null);
-      this.valueCache.set(key, cached);
+      const columns = this.input[name]?.columns ?? [];
+      if (columns.includes(column) && !this.tablesRead.has(name)) {
+        this.readColumns(name, columns);
+        cached = this.valueCache.get(key);
+      }
+      if (cached === undefined) {
+        const rows = this.rows(name);
+        const out = new Array<CinValue>(rows.length);
+        for (let i = 0; i < rows.length; i++) out[i] = rows[i]?.[column] ?? null;
+        cached = out;
+        this.valueCache.set(key, cached);
+      }
     }
     return cached;
+  }
+
+  /** Caches every column of a table in one pass over its rows: quicker than a pass per column on a national table. */
+  private readColumns(name: CinTableName, columns: readonly string[]): void {
+    const rows = this.rows(name);
+    const out = columns.map(() => new Array<CinValue>(rows.length));
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      for (let c = 0; c < columns.length; c++) {
+        const values = out[c];
+        if (values !== undefined) values[i] = row?.[columns[c] ?? ""] ?? null;
+      }
+    }
+    this.tablesRead.add(name);
+    columns.forEach((column, c) => {
+      const key = `${name}\u0000${column}`;
+      if (!this.valueCache.has(key)) this.valueCache.set(key, out[c] ?? []);
+    });
   }
 
   /** One date column as day numbers, row by row (NaN for blank or invalid). */
@@ -101,12 +130,14 @@ export class CinContext {
     let cached = this.groupCache.get(cacheKey);
     if (cached === undefined) {
       const map = new Map<string, number[]>();
-      this.keys(name, ...columns).forEach((key, i) => {
-        if (key === null) return;
+      const keys = this.keys(name, ...columns);
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i] ?? null;
+        if (key === null) continue;
         const list = map.get(key);
         if (list === undefined) map.set(key, [i]);
         else list.push(i);
-      });
+      }
       cached = map;
       this.groupCache.set(cacheKey, cached);
     }
@@ -119,15 +150,33 @@ export class CinContext {
     let cached = this.keyCache.get(cacheKey);
     if (cached === undefined) {
       const lists = columns.map((c) => this.values(name, c));
-      cached = this.rows(name).map((_, i) => {
-        const parts: string[] = [];
-        for (const list of lists) {
-          const v = list[i] ?? null;
-          if (v === null) return null;
-          parts.push(v);
+      const n = this.rows(name).length;
+      const out = new Array<string | null>(n);
+      const [first, second] = lists;
+      if (lists.length === 1 && first !== undefined) {
+        for (let i = 0; i < n; i++) out[i] = first[i] ?? null;
+      } else if (lists.length === 2 && first !== undefined && second !== undefined) {
+        // The common two-column key (child and episode) without a parts array per row.
+        for (let i = 0; i < n; i++) {
+          const a = first[i] ?? null;
+          const b = second[i] ?? null;
+          out[i] = a === null || b === null ? null : `${a}\u0000${b}`;
         }
-        return parts.join("\u0000");
-      });
+      } else {
+        for (let i = 0; i < n; i++) {
+          let key: string | null = "";
+          for (let c = 0; c < lists.length; c++) {
+            const v = lists[c]?.[i] ?? null;
+            if (v === null) {
+              key = null;
+              break;
+            }
+            key = c === 0 ? v : `${key}\u0000${v}`;
+          }
+          out[i] = key;
+        }
+      }
+      cached = out;
       this.keyCache.set(cacheKey, cached);
     }
     return cached;

@@ -23,15 +23,18 @@ export function episodePairs(
   const keys = ctx.keys(table, "LAchildID", "CINdetailsID");
   const rows = new Set<number>();
   const cinRows = new Set<number>();
-  keys.forEach((key, row) => {
-    if (key === null) return;
-    for (const cinRow of episodes.get(key) ?? []) {
+  for (let row = 0; row < keys.length; row++) {
+    const key = keys[row] ?? null;
+    if (key === null) continue;
+    const matches = episodes.get(key);
+    if (matches === undefined) continue;
+    for (const cinRow of matches) {
       if (failing(row, cinRow)) {
         rows.add(row);
         cinRows.add(cinRow);
       }
     }
-  });
+  }
   return { rows: [...rows], cinRows: [...cinRows] };
 }
 
@@ -48,15 +51,18 @@ export function childPairs(
   const ids = ctx.values(table, "LAchildID");
   const rows = new Set<number>();
   const childRows = new Set<number>();
-  ids.forEach((id, row) => {
-    if (id === null) return;
-    for (const childRow of children.get(id) ?? []) {
+  for (let row = 0; row < ids.length; row++) {
+    const id = ids[row] ?? null;
+    if (id === null) continue;
+    const matches = children.get(id);
+    if (matches === undefined) continue;
+    for (const childRow of matches) {
       if (failing(row, childRow)) {
         rows.add(row);
         childRows.add(childRow);
       }
     }
-  });
+  }
   return { rows: [...rows], childRows: [...childRows] };
 }
 
@@ -108,9 +114,11 @@ export function overlappingRows(groups: ReadonlyMap<string, readonly number[]>, 
 /** Rows of `table` whose episode (LAchildID and CINdetailsID) is in the set. */
 export function rowsInEpisodes(ctx: CinContext, table: CinTableName, episodes: ReadonlySet<string>): number[] {
   const out: number[] = [];
-  ctx.keys(table, "LAchildID", "CINdetailsID").forEach((key, i) => {
+  const keys = ctx.keys(table, "LAchildID", "CINdetailsID");
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] ?? null;
     if (key !== null && episodes.has(key)) out.push(i);
-  });
+  }
   return out;
 }
 
@@ -135,12 +143,13 @@ export function factorCodes(value: string | null | undefined): string[] {
 /** Groups row positions by key, leaving out null keys. */
 export function groupKeys(keys: readonly (string | null)[]): Map<string, number[]> {
   const map = new Map<string, number[]>();
-  keys.forEach((key, i) => {
-    if (key === null) return;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] ?? null;
+    if (key === null) continue;
     const list = map.get(key);
     if (list === undefined) map.set(key, [i]);
     else list.push(i);
-  });
+  }
   return map;
 }
 

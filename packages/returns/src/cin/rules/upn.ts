@@ -10,7 +10,10 @@ import { rowsOfRepeatedGroups } from "./helpers.ts";
 /** Check letters by value 0–22 (I, O and S are never used). */
 const CHECK_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ";
 
-/** LA codes a UPN may carry: pre- and post-1999 English LAs, Welsh LAs, and the DfE's pseudo-LA codes (001–005, 701–708). */
+/**
+ * LA codes a UPN may carry: post-April 1999 English LAs (and later ones), Welsh LAs (660–681), and
+ * the DfE's pseudo-LA codes (001–005, 701–708). Checked against the DfE census rule 1530 code list.
+ */
 const LA_CODES: ReadonlySet<string> = new Set(
   [
     [1, 5], [201, 213], [301, 320], [330, 336], [340, 344], [350, 359], [370, 373], [380, 384], [390, 394], [420, 420],
