@@ -31,6 +31,19 @@ export interface CinMetadata {
   readonly referenceDate?: Day;
 }
 
+/**
+ * A table's rows grouped by key id (see CinContext.ids): the rows of id k are
+ * order[start[k]] … order[start[k + 1] - 1], in row order. Ids numbered after the grouping was
+ * made (k ≥ start.length - 1) have no rows.
+ */
+export interface IdGroups {
+  readonly start: Int32Array;
+  readonly order: Int32Array;
+}
+
+/** Two key ids combined into one number (second id below 2^26), an exact integer well below 2^53. */
+const PAIR_SCALE = 2 ** 26;
+
 /** The input of one validation, with cached column, date and grouping views. */
 export class CinContext {
   private readonly valueCache = new Map<string, readonly CinValue[]>();
@@ -38,6 +51,10 @@ export class CinContext {
   private readonly groupCache = new Map<string, ReadonlyMap<string, readonly number[]>>();
   private readonly keyCache = new Map<string, readonly (string | null)[]>();
   private readonly tablesRead = new Set<string>();
+  private readonly idCache = new Map<string, Int32Array>();
+  private readonly idGroupCache = new Map<string, IdGroups>();
+  /** Key numberings by column list, shared by every table so ids compare across tables. */
+  private readonly numberings = new Map<string, Map<string | number, number>>();
 
   constructor(
     readonly input: CinInput,
@@ -182,6 +199,66 @@ export class CinContext {
     return cached;
   }
 
+  /**
+   * Each row's composite key of the columns as an integer id (-1 when any is blank). Equal keys
+   * get equal ids in every table, so joins and groupings index arrays instead of hashing
+   * joined strings (a national census has hundreds of thousands of rows per table).
+   */
+  ids(name: CinTableName, ...columns: readonly string[]): Int32Array {
+    const columnsKey = columns.join("\u0000");
+    const cacheKey = `${name}\u0000\u0000${columnsKey}`;
+    let cached = this.idCache.get(cacheKey);
+    if (cached !== undefined) return cached;
+    let numbering = this.numberings.get(columnsKey);
+    if (numbering === undefined) {
+      numbering = new Map();
+      this.numberings.set(columnsKey, numbering);
+    }
+    const n = this.size(name);
+    cached = new Int32Array(n);
+    const [first, second] = columns;
+    if (columns.length === 2 && first !== undefined && second !== undefined) {
+      // Pairs (child and episode, child and plan) numbered from the ids of each column.
+      const a = this.ids(name, first);
+      const b = this.ids(name, second);
+      for (let i = 0; i < n; i++) {
+        const x = a[i] ?? -1;
+        const y = b[i] ?? -1;
+        // Past 2^26 second ids (never met in practice) the pair is keyed as text, still one key per pair.
+        cached[i] = x < 0 || y < 0 ? -1 : idOf(numbering, y < PAIR_SCALE ? x * PAIR_SCALE + y : `${String(x)},${String(y)}`);
+      }
+    } else {
+      const keys = columns.length === 1 && first !== undefined ? this.values(name, first) : this.keys(name, ...columns);
+      for (let i = 0; i < n; i++) {
+        const key = keys[i] ?? null;
+        cached[i] = key === null ? -1 : idOf(numbering, key);
+      }
+    }
+    this.idCache.set(cacheKey, cached);
+    return cached;
+  }
+
+  /** A table's rows grouped by the ids of the key columns (rows with a blank key left out). */
+  idGroups(name: CinTableName, ...columns: readonly string[]): IdGroups {
+    const cacheKey = `${name}\u0000\u0000${columns.join("\u0000")}`;
+    let cached = this.idGroupCache.get(cacheKey);
+    if (cached !== undefined) return cached;
+    const ids = this.ids(name, ...columns);
+    const count = this.numberings.get(columns.join("\u0000"))?.size ?? 0;
+    const start = new Int32Array(count + 1);
+    for (const id of ids) if (id >= 0) start[id + 1] = (start[id + 1] ?? 0) + 1;
+    for (let k = 0; k < count; k++) start[k + 1] = (start[k + 1] ?? 0) + (start[k] ?? 0);
+    const fill = start.slice(0, count);
+    const order = new Int32Array(start[count] ?? 0);
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] ?? -1;
+      if (id >= 0) order[(fill[id] = (fill[id] ?? 0) + 1) - 1] = i;
+    }
+    cached = { start, order };
+    this.idGroupCache.set(cacheKey, cached);
+    return cached;
+  }
+
   /** A table's row positions grouped by LAchildID. */
   rowsByChild(name: CinTableName): ReadonlyMap<string, readonly number[]> {
     return this.groupBy(name, "LAchildID");
@@ -206,4 +283,14 @@ export class CinContext {
   get collectionEnd(): Day {
     return this.referenceDate;
   }
+}
+
+/** The id of a key in a numbering, numbering it when new. */
+function idOf(numbering: Map<string | number, number>, key: string | number): number {
+  let id = numbering.get(key);
+  if (id === undefined) {
+    id = numbering.size;
+    numbering.set(key, id);
+  }
+  return id;
 }

@@ -65,6 +65,15 @@ export function scanXml(file: string, text: string, events: XmlEvents): void {
       if (close < 0) fail(lt, "a processing instruction is not terminated.");
       pos = close + 2;
     } else if (next === 47 /* / */) {
+      const top = stack[stack.length - 1];
+      // Fast path: the tag closes the open element exactly (no regex match or name string per tag).
+      if (top !== undefined && text.charCodeAt(lt + 2 + top.length) === 62 /* > */ && text.startsWith(top, lt + 2)) {
+        stack.pop();
+        const start = contentStart.pop() ?? lt;
+        events.close(top, hasChild.pop() !== true ? leafText(text.slice(start, lt)) : null);
+        pos = lt + 3 + top.length;
+        continue;
+      }
       NAME.lastIndex = lt + 2;
       const name = NAME.exec(text)?.[0];
       const gt = text.indexOf(">", lt + 2);

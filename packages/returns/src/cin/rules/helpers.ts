@@ -19,23 +19,8 @@ export function episodePairs(
   table: CinTableName,
   failing: (row: number, cinRow: number) => boolean,
 ): { rows: number[]; cinRows: number[] } {
-  const episodes = ctx.rowsByEpisode("CINdetails");
-  const keys = ctx.keys(table, "LAchildID", "CINdetailsID");
-  const rows = new Set<number>();
-  const cinRows = new Set<number>();
-  for (let row = 0; row < keys.length; row++) {
-    const key = keys[row] ?? null;
-    if (key === null) continue;
-    const matches = episodes.get(key);
-    if (matches === undefined) continue;
-    for (const cinRow of matches) {
-      if (failing(row, cinRow)) {
-        rows.add(row);
-        cinRows.add(cinRow);
-      }
-    }
-  }
-  return { rows: [...rows], cinRows: [...cinRows] };
+  const { rows, matched } = idPairs(ctx, table, "CINdetails", ["LAchildID", "CINdetailsID"], failing);
+  return { rows, cinRows: matched };
 }
 
 /**
@@ -47,23 +32,41 @@ export function childPairs(
   table: CinTableName,
   failing: (row: number, childRow: number) => boolean,
 ): { rows: number[]; childRows: number[] } {
-  const children = ctx.rowsByChild("ChildIdentifiers");
-  const ids = ctx.values(table, "LAchildID");
-  const rows = new Set<number>();
-  const childRows = new Set<number>();
+  const { rows, matched } = idPairs(ctx, table, "ChildIdentifiers", ["LAchildID"], failing);
+  return { rows, childRows: matched };
+}
+
+/** Joins `table` to `other` on the key columns; rows in row order, matched rows in order of first failure. */
+function idPairs(
+  ctx: CinContext,
+  table: CinTableName,
+  other: CinTableName,
+  columns: readonly string[],
+  failing: (row: number, otherRow: number) => boolean,
+): { rows: number[]; matched: number[] } {
+  const { start, order } = ctx.idGroups(other, ...columns);
+  const ids = ctx.ids(table, ...columns);
+  const groups = start.length - 1;
+  const seen = new Uint8Array(ctx.size(other));
+  const rows: number[] = [];
+  const matched: number[] = [];
   for (let row = 0; row < ids.length; row++) {
-    const id = ids[row] ?? null;
-    if (id === null) continue;
-    const matches = children.get(id);
-    if (matches === undefined) continue;
-    for (const childRow of matches) {
-      if (failing(row, childRow)) {
-        rows.add(row);
-        childRows.add(childRow);
+    const id = ids[row] ?? -1;
+    if (id < 0 || id >= groups) continue;
+    let hit = false;
+    const end = start[id + 1] ?? 0;
+    for (let k = start[id] ?? 0; k < end; k++) {
+      const otherRow = order[k] ?? 0;
+      if (!failing(row, otherRow)) continue;
+      hit = true;
+      if (seen[otherRow] === 0) {
+        seen[otherRow] = 1;
+        matched.push(otherRow);
       }
     }
+    if (hit) rows.push(row);
   }
-  return { rows: [...rows], childRows: [...childRows] };
+  return { rows, matched };
 }
 
 /** The rows of every group with more than one row. */
