@@ -8,9 +8,9 @@
  * after the same date a year earlier to the reference date, both included.
  */
 import { addYears, dayFromIsoDate, dayFromReturnDate, type Day } from "../validation/day.ts";
-import type { CinInput, CinTable, CinTableName, CinValue, CinValues } from "./cin-table.ts";
+import { TableViews } from "../validation/table-views.ts";
+import type { CinInput, CinTable, CinTableName, CinValue } from "./cin-table.ts";
 
-const EMPTY: readonly CinValues[] = Object.freeze([]);
 const DASHED_DATE = /^(\d{1,2})-(\d{1,2})-(\d{4})$/;
 
 /**
@@ -45,35 +45,19 @@ export interface IdGroups {
 const PAIR_SCALE = 2 ** 26;
 
 /** The input of one validation, with cached column, date and grouping views. */
-export class CinContext {
-  private readonly valueCache = new Map<string, readonly CinValue[]>();
-  private readonly dayCache = new Map<string, Float64Array>();
+export class CinContext extends TableViews<CinTableName, CinTable> {
   private readonly groupCache = new Map<string, ReadonlyMap<string, readonly number[]>>();
   private readonly keyCache = new Map<string, readonly (string | null)[]>();
-  private readonly tablesRead = new Set<string>();
   private readonly idCache = new Map<string, Int32Array>();
   private readonly idGroupCache = new Map<string, IdGroups>();
   /** Key numberings by column list, shared by every table so ids compare across tables. */
   private readonly numberings = new Map<string, Map<string | number, number>>();
 
   constructor(
-    readonly input: CinInput,
+    input: CinInput,
     readonly metadata: CinMetadata = {},
-  ) {}
-
-  /** True when every named table was given (an empty table counts as given). */
-  has(...tables: readonly CinTableName[]): boolean {
-    return tables.every((t) => this.input[t] !== undefined);
-  }
-
-  /** A table, or undefined when it was not given. */
-  table(name: CinTableName): CinTable | undefined {
-    return this.input[name];
-  }
-
-  /** A table's rows; none when it was not given. */
-  rows(name: CinTableName): readonly CinValues[] {
-    return this.input[name]?.rows ?? EMPTY;
+  ) {
+    super(input);
   }
 
   /** A table's row count (0 when not given). */
@@ -81,61 +65,9 @@ export class CinContext {
     return this.rows(name).length;
   }
 
-  /** True when the table was given and has the column. */
-  hasColumn(name: CinTableName, column: string): boolean {
-    return this.input[name]?.columns.includes(column) ?? false;
-  }
-
-  /** One column's values, row by row (null for blank or a missing column). */
-  values(name: CinTableName, column: string): readonly CinValue[] {
-    const key = `${name}\u0000${column}`;
-    let cached = this.valueCache.get(key);
-    if (cached === undefined) {
-      const columns = this.input[name]?.columns ?? [];
-      if (columns.includes(column) && !this.tablesRead.has(name)) {
-        this.readColumns(name, columns);
-        cached = this.valueCache.get(key);
-      }
-      if (cached === undefined) {
-        const rows = this.rows(name);
-        const out = new Array<CinValue>(rows.length);
-        for (let i = 0; i < rows.length; i++) out[i] = rows[i]?.[column] ?? null;
-        cached = out;
-        this.valueCache.set(key, cached);
-      }
-    }
-    return cached;
-  }
-
-  /** Caches every column of a table in one pass over its rows: quicker than a pass per column on a national table. */
-  private readColumns(name: CinTableName, columns: readonly string[]): void {
-    const rows = this.rows(name);
-    const out = columns.map(() => new Array<CinValue>(rows.length));
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i];
-      for (let c = 0; c < columns.length; c++) {
-        const values = out[c];
-        if (values !== undefined) values[i] = row?.[columns[c] ?? ""] ?? null;
-      }
-    }
-    this.tablesRead.add(name);
-    columns.forEach((column, c) => {
-      const key = `${name}\u0000${column}`;
-      if (!this.valueCache.has(key)) this.valueCache.set(key, out[c] ?? []);
-    });
-  }
-
   /** One date column as day numbers, row by row (NaN for blank or invalid). */
   days(name: CinTableName, column: string): Float64Array {
-    const key = `${name}\u0000${column}`;
-    let cached = this.dayCache.get(key);
-    if (cached === undefined) {
-      const values = this.values(name, column);
-      cached = new Float64Array(values.length);
-      for (let i = 0; i < values.length; i++) cached[i] = cinDay(values[i]);
-      this.dayCache.set(key, cached);
-    }
-    return cached;
+    return this.parsedDays(name, column, cinDay);
   }
 
   /**

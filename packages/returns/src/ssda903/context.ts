@@ -4,101 +4,28 @@
  * (a national return has hundreds of thousands of rows; rules must stay linear).
  */
 import type { Ssda903ValidationTableName } from "../read-ssda903.ts";
-import type { Ssda903Value } from "../ssda903-tables.ts";
 import { dayFromReturnDate, type Day } from "../validation/day.ts";
-import type { EngineTable, Ssda903Input, Ssda903Values } from "./engine-table.ts";
+import { TableViews } from "../validation/table-views.ts";
+import type { EngineTable, Ssda903Input } from "./engine-table.ts";
 import type { Ssda903Metadata } from "./metadata.ts";
 
-const EMPTY: readonly Ssda903Values[] = Object.freeze([]);
-
 /** The input and metadata of one validation, with cached column, date and by-child views. */
-export class Ssda903Context {
-  private readonly valueCache = new Map<string, readonly Ssda903Value[]>();
-  private readonly dayCache = new Map<string, Float64Array>();
+export class Ssda903Context extends TableViews<Ssda903ValidationTableName, EngineTable> {
   private readonly childCache = new Map<string, ReadonlyMap<string, readonly number[]>>();
-  private readonly tablesRead = new Set<string>();
   private readonly presentCache = new Map<string, Uint8Array>();
   private readonly groupCache = new Map<string, RowsByChildIndex>();
   private numbering: ChildNumbering | undefined;
 
   constructor(
-    readonly input: Ssda903Input,
+    input: Ssda903Input,
     readonly metadata: Ssda903Metadata,
-  ) {}
-
-  /** True when every named table was given (an empty table counts as given). */
-  has(...tables: readonly Ssda903ValidationTableName[]): boolean {
-    return tables.every((t) => this.input[t] !== undefined);
-  }
-
-  /** A table, or undefined when it was not given. */
-  table(name: Ssda903ValidationTableName): EngineTable | undefined {
-    return this.input[name];
-  }
-
-  /** A table's rows; none when it was not given. */
-  rows(name: Ssda903ValidationTableName): readonly Ssda903Values[] {
-    return this.input[name]?.rows ?? EMPTY;
-  }
-
-  /** True when the table was given and has the column. */
-  hasColumn(name: Ssda903ValidationTableName, column: string): boolean {
-    return this.input[name]?.columns.includes(column) ?? false;
-  }
-
-  /** One column's values, row by row (null for blank or a missing column). */
-  values(name: Ssda903ValidationTableName, column: string): readonly Ssda903Value[] {
-    const key = `${name}\u0000${column}`;
-    let cached = this.valueCache.get(key);
-    if (cached === undefined) {
-      const columns = this.input[name]?.columns ?? [];
-      if (columns.includes(column) && !this.tablesRead.has(name)) {
-        this.readColumns(name, columns);
-        cached = this.valueCache.get(key);
-      }
-      if (cached === undefined) {
-        const rows = this.rows(name);
-        const out = new Array<Ssda903Value>(rows.length);
-        for (let i = 0; i < rows.length; i++) out[i] = rows[i]?.[column] ?? null;
-        cached = out;
-        this.valueCache.set(key, cached);
-      }
-    }
-    return cached;
-  }
-
-  /**
-   * Caches every column of a table in one pass over its rows: the rules read nearly all of them,
-   * and visiting each row once is much quicker on a national table than once per column.
-   */
-  private readColumns(name: Ssda903ValidationTableName, columns: readonly string[]): void {
-    const rows = this.rows(name);
-    const out = columns.map(() => new Array<Ssda903Value>(rows.length));
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i];
-      for (let c = 0; c < columns.length; c++) {
-        const values = out[c];
-        if (values !== undefined) values[i] = row?.[columns[c] ?? ""] ?? null;
-      }
-    }
-    this.tablesRead.add(name);
-    columns.forEach((column, c) => {
-      const key = `${name}\u0000${column}`;
-      if (!this.valueCache.has(key)) this.valueCache.set(key, out[c] ?? []);
-    });
+  ) {
+    super(input);
   }
 
   /** One date column as day numbers, row by row (NaN for blank or invalid). */
   days(name: Ssda903ValidationTableName, column: string): Float64Array {
-    const key = `${name}\u0000${column}`;
-    let cached = this.dayCache.get(key);
-    if (cached === undefined) {
-      const values = this.values(name, column);
-      cached = new Float64Array(values.length);
-      for (let i = 0; i < values.length; i++) cached[i] = dayFromReturnDate(values[i]);
-      this.dayCache.set(key, cached);
-    }
-    return cached;
+    return this.parsedDays(name, column, dayFromReturnDate);
   }
 
   /** A table's row positions grouped by CHILD, in row order; rows with a blank CHILD are left out. */
