@@ -58,6 +58,13 @@ demo
   .option("--people <n>", "how many people", positiveInt, 3000)
   .action((options: { people: number }) => run(async () => (await import("./demo-seed-command.ts")).demoSeedCommand(options, io)));
 
+const measures = program.command("measures").description("Outcome measures worked out from the records");
+measures
+  .command("rebuild")
+  .description("Build the measure facts of every authority (or one) from scratch, with progress")
+  .option("--la <code>", "only this authority (ONS code)", laCode)
+  .action((options: { la?: string }) => run(async () => (await import("./measures/measures-rebuild-command.ts")).measuresRebuildCommand(options, io)));
+
 function collectionYear(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1990 || n > 2100) throw new InvalidArgumentError("must be the year the collection starts, such as 2017 for 2017/18");

@@ -12,3 +12,5 @@ export { importSsda903, type ImportProgress, type Ssda903ImportOptions, type Ssd
 export { ImportInputError, readSsda903Path, type Ssda903ImportYear } from "./import/ssda903-files.ts";
 export { importOnsPostcodes, type PostcodeImportResult } from "./import/ons-postcode-import.ts";
 export { finishImportJob, recordImportProgress, startImportJob } from "./import/import-job-record.ts";
+export { defaultWindow, rebuildMeasures, type RebuildOptions, type RebuildResult } from "./data/measures/measure-rebuild.ts";
+export { dirtyCount, refreshDirty } from "./data/measures/measure-refresh.ts";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Role } from "@family-story/domain";
 import { expect } from "vitest";
 import type { PersonRelation } from "./permission-fixture.ts";
-import { CASEWORK, READERS, RESTRICTERS, VISIBLE_TO, ifMatch, req, type SessionCase } from "./permission-support.ts";
+import { CASEWORK, RECORD_READERS, RESTRICTERS, VISIBLE_TO, ifMatch, req, type SessionCase } from "./permission-support.ts";
 
 const SETTINGS_READERS: readonly Role[] = [...CASEWORK, "performance_analyst", "administrator"];
 
@@ -10,7 +10,7 @@ const SETTINGS_READERS: readonly Role[] = [...CASEWORK, "performance_analyst", "
 export const CASEWORK_CASES: Record<string, SessionCase> = {
   "GET /api/v1/work-tray": {
     target: "none",
-    roles: READERS,
+    roles: RECORD_READERS,
     ok: 200,
     build: () => req("/api/v1/work-tray"),
     // Every fixture case is allocated to the practitioner: their tray holds exactly those they may see.
@@ -34,8 +34,8 @@ export const CASEWORK_CASES: Record<string, SessionCase> = {
       expect(workers.map((w) => w.id)).not.toContain(f.authorities.otherLa.userId);
     },
   },
-  "GET /api/v1/cases/:id": { target: "person", roles: READERS, ok: 200, build: (f, _r, rel) => req(`/api/v1/cases/${f.people[rel].caseId}`) },
-  "GET /api/v1/people/:id/cases": { target: "person", roles: READERS, ok: 200, build: (f, _r, rel) => req(`/api/v1/people/${f.people[rel].id}/cases`) },
+  "GET /api/v1/cases/:id": { target: "person", roles: RECORD_READERS, ok: 200, build: (f, _r, rel) => req(`/api/v1/cases/${f.people[rel].caseId}`) },
+  "GET /api/v1/people/:id/cases": { target: "person", roles: RECORD_READERS, ok: 200, build: (f, _r, rel) => req(`/api/v1/people/${f.people[rel].id}/cases`) },
   "PUT /api/v1/cases/:id/allocation": {
     target: "person",
     roles: RESTRICTERS,

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import type { Role } from "@family-story/domain";
 import type { MatrixFixture, PersonRelation } from "./permission-fixture.ts";
-import { CASEWORK, READERS, RESTRICTERS, ifMatch, req, tenantOf, type SessionCase } from "./permission-support.ts";
+import { CASEWORK, RECORD_READERS, RESTRICTERS, ifMatch, req, tenantOf, type SessionCase } from "./permission-support.ts";
 
 interface EhState {
   assessment?: "draft" | "awaiting_authorisation";
@@ -43,7 +43,7 @@ const V1 = { "if-match": 'W/"1"' };
 
 /** Early help: each request on a freshly built episode about the fixture person. */
 export const EARLY_HELP_CASES: Record<string, SessionCase> = {
-  "GET /api/v1/cases/:id/early-help": { target: "person", roles: READERS, ok: 200, build: async (f, role, rel) => req(base((await episode(f, role, rel)).caseId)) },
+  "GET /api/v1/cases/:id/early-help": { target: "person", roles: RECORD_READERS, ok: 200, build: async (f, role, rel) => req(base((await episode(f, role, rel)).caseId)) },
   "PUT /api/v1/cases/:id/early-help/locality": {
     target: "person", roles: CASEWORK, ok: 200,
     build: async (f, role, rel) => {
@@ -55,7 +55,7 @@ export const EARLY_HELP_CASES: Record<string, SessionCase> = {
     target: "person", roles: CASEWORK, ok: 201,
     build: async (f, role, rel) => req(`${base((await episode(f, role, rel)).caseId)}/members`, { personId: f.people[rel].relatedPersonId, role: "parent" }),
   },
-  "GET /api/v1/cases/:id/early-help/assessment": { target: "person", roles: READERS, ok: 200, build: async (f, role, rel) => req(`${base((await episode(f, role, rel)).caseId)}/assessment`) },
+  "GET /api/v1/cases/:id/early-help/assessment": { target: "person", roles: RECORD_READERS, ok: 200, build: async (f, role, rel) => req(`${base((await episode(f, role, rel)).caseId)}/assessment`) },
   "PUT /api/v1/cases/:id/early-help/assessment": {
     target: "person", roles: CASEWORK, ok: 200,
     build: async (f, role, rel) => req(`${base((await episode(f, role, rel)).caseId)}/assessment`, { members: [], familyStrengths: "", familyViews: "", householdNotes: "", summary: "Draft" }, { "if-match": 'W/"0"' }),
@@ -140,7 +140,7 @@ export const EARLY_HELP_CASES: Record<string, SessionCase> = {
       expect(ids).not.toContain(f.authorities.otherLa.userId);
     },
   },
-  "GET /api/v1/early-help/actions/:id": { target: "person", roles: READERS, ok: 200, build: async (f, role, rel) => req(`/api/v1/early-help/actions/${(await episode(f, role, rel)).actionId}`) },
+  "GET /api/v1/early-help/actions/:id": { target: "person", roles: RECORD_READERS, ok: 200, build: async (f, role, rel) => req(`/api/v1/early-help/actions/${(await episode(f, role, rel)).actionId}`) },
   // The acting user owns the action (they are its TAF member), so a partner may update it.
   "POST /api/v1/early-help/actions/:id/updates": {
     target: "person", roles: [...CASEWORK, "partner_practitioner"], ok: 201,

@@ -3,7 +3,7 @@ import { expect } from "vitest";
 import { req, type SessionCase } from "./permission-support.ts";
 
 /** Roles holding report:read: team managers, IROs and performance analysts. */
-const REPORTERS: readonly Role[] = ["team_manager", "iro", "performance_analyst"];
+const REPORTERS: readonly Role[] = ["team_manager", "iro", "performance_analyst", "leader"];
 
 /** A report on an authority: the user's own and one in a shared service with their team, never another. */
 function reportCase(path: string): SessionCase {

@@ -14,7 +14,11 @@ import { LAC_REVIEW_CASES } from "./permission-requests-lac-reviews.ts";
 import { REPORT_CASES } from "./permission-requests-reports.ts";
 import { IMPORT_CASES } from "./permission-requests-imports.ts";
 import { RETURN_CASES } from "./permission-requests-returns.ts";
-import { ADMIN_READERS, ADMIN_WRITERS, AUDITORS, CASEWORK, EVERYONE, OWN_AUTHORITY_ONLY, READERS, RESTRICTERS, VISIBLE_TO, ifMatch, req, tenantOf, type Req, type SessionCase } from "./permission-support.ts";
+import { GOVERNANCE_CASES } from "./permission-requests-governance.ts";
+import { MEASURE_EXPORT_CASES } from "./permission-requests-measure-export.ts";
+import { MEASURE_FIGURE_CASES } from "./permission-requests-measure-figures.ts";
+import { MEASURE_CASES } from "./permission-requests-measures.ts";
+import { ADMIN_READERS, ADMIN_WRITERS, AUDITORS, CASEWORK, EVERYONE, OWN_AUTHORITY_ONLY, RECORD_READERS, RESTRICTERS, VISIBLE_TO, ifMatch, req, tenantOf, type Req, type SessionCase } from "./permission-support.ts";
 
 export { VISIBLE_TO, type Req, type SessionCase } from "./permission-support.ts";
 
@@ -29,7 +33,7 @@ export const SESSION_CASES: Record<string, SessionCase> = {
   "GET /api/v1/auth/session": { target: "none", roles: EVERYONE, ok: 200, build: () => req("/api/v1/auth/session") },
   "GET /api/v1/people": {
     target: "person",
-    roles: READERS,
+    roles: RECORD_READERS,
     ok: 200,
     outOfScope: 200,
     build: (f, _role, relation) => req(`/api/v1/people?q=${encodeURIComponent(`Morgan ${f.people[relation].familyName}`)}`),
@@ -43,7 +47,7 @@ export const SESSION_CASES: Record<string, SessionCase> = {
       }
     },
   },
-  "GET /api/v1/people/:id": { target: "person", roles: READERS, ok: 200, build: (f, _r, rel) => req(`/api/v1/people/${f.people[rel].id}`) },
+  "GET /api/v1/people/:id": { target: "person", roles: RECORD_READERS, ok: 200, build: (f, _r, rel) => req(`/api/v1/people/${f.people[rel].id}`) },
   "PATCH /api/v1/people/:id": {
     target: "person",
     roles: CASEWORK,
@@ -238,6 +242,10 @@ export const SESSION_CASES: Record<string, SessionCase> = {
   ...REPORT_CASES,
   ...IMPORT_CASES,
   ...RETURN_CASES,
+  ...GOVERNANCE_CASES,
+  ...MEASURE_EXPORT_CASES,
+  ...MEASURE_FIGURE_CASES,
+  ...MEASURE_CASES,
   ...EARLY_HELP_CASES,
 };
 

@@ -20,21 +20,24 @@ export const READERS: readonly Role[] = [...CASEWORK, "partner_practitioner", "p
 export const ADMIN_READERS: readonly Role[] = ["administrator", "auditor"];
 export const ADMIN_WRITERS: readonly Role[] = ["administrator"];
 export const AUDITORS: readonly Role[] = ["auditor"];
-export const EVERYONE: readonly Role[] = [...READERS, "administrator", "auditor"];
+/** Senior leaders read people and cases across their authorities (for drill-down), nothing of casework's own records. */
+export const RECORD_READERS: readonly Role[] = [...READERS, "leader"];
+export const EVERYONE: readonly Role[] = [...RECORD_READERS, "administrator", "auditor"];
 export const RESTRICTERS: readonly Role[] = ["team_manager"];
 export const STAFF_SCOPE: readonly Role[] = [...CASEWORK, "performance_analyst"];
+const WIDE_SCOPE: readonly Role[] = [...STAFF_SCOPE, "leader"];
 
 /** Who may see a person, by relation: staff work their authority and shared services; partners only what is shared with them now. */
 export const VISIBLE_TO: Record<PersonRelation, readonly Role[]> = {
-  sameLa: STAFF_SCOPE,
+  sameLa: WIDE_SCOPE,
   otherLa: [],
-  sharedService: STAFF_SCOPE,
+  sharedService: WIDE_SCOPE,
   restrictedNotNamed: [],
-  restrictedNamed: STAFF_SCOPE,
-  sharedWithPartnerOrg: [...STAFF_SCOPE, "partner_practitioner"],
-  sharedWithdrawn: STAFF_SCOPE,
-  sharedExpired: STAFF_SCOPE,
-  sharedWithOtherOrg: STAFF_SCOPE,
+  restrictedNamed: WIDE_SCOPE,
+  sharedWithPartnerOrg: [...WIDE_SCOPE, "partner_practitioner"],
+  sharedWithdrawn: WIDE_SCOPE,
+  sharedExpired: WIDE_SCOPE,
+  sharedWithOtherOrg: WIDE_SCOPE,
 };
 
 /** Administrators manage their own authority only, even within a shared service. */

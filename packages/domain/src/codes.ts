@@ -13,6 +13,7 @@ export const ROLES = [
   "performance_analyst",
   "administrator",
   "auditor",
+  "leader",
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -25,6 +26,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   performance_analyst: "Performance analyst",
   administrator: "Administrator",
   auditor: "Auditor",
+  leader: "Senior leader",
 };
 
 /** DfE ethnicity codes as used in the SSDA903 and CIN census. */

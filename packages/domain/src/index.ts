@@ -18,3 +18,4 @@ export * from "./iro-codes.ts";
 export * from "./iro-rules.ts";
 export * from "./looked-after-oc2.ts";
 export * from "./looked-after-oc3.ts";
+export * from "./measures/index.ts";

@@ -19,3 +19,6 @@ export * from "./looked-after-leaving-care.ts";
 export * from "./reports.ts";
 export * from "./returns.ts";
 export * from "./imports.ts";
+export * from "./measures.ts";
+export * from "./measure-figures.ts";
+export * from "./governance.ts";

@@ -27,7 +27,10 @@ import { LacReviewRepository } from "./looked-after/lac-review-repository.ts";
 import { PlacementProviderRepository } from "./looked-after/placement-provider-repository.ts";
 import { SupervisionRepository } from "./supervision/supervision-repository.ts";
 import { ReportRepository } from "./reports/report-repository.ts";
+import { GovernanceRepository } from "./governance/governance-repository.ts";
 import { ReturnRepository } from "./returns/return-repository.ts";
+import { MeasureRepository } from "./measures/measure-repository.ts";
+import { FigureRepository } from "./measures/figure-repository.ts";
 import { IroRepository } from "./looked-after/iro-repository.ts";
 import { LacHealthRepository } from "./looked-after/lac-health-repository.ts";
 import { LacLeavingCareRepository } from "./looked-after/lac-leaving-care-repository.ts";
@@ -74,7 +77,10 @@ export function createDataAccess(db: Kysely<Database>, actor: Actor, audit: Audi
     auditLog: new AuditRepository(db, actor, audit),
     imports: new ImportRepository(db, actor, audit),
     reports: new ReportRepository(db, actor, audit),
+    governance: new GovernanceRepository(db, actor, audit),
     returns: new ReturnRepository(db, actor, audit),
+    measures: new MeasureRepository(db, actor, audit),
+    measureFigures: new FigureRepository(db, actor, audit),
   };
 }
 

@@ -2,6 +2,8 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "
 import type { CaseworkTables } from "./casework-types.ts";
 import type { EarlyHelpTables } from "./early-help-types.ts";
 import type { LookedAfterTables } from "./looked-after-types.ts";
+import type { MeasureTables } from "./measure-types.ts";
+import type { GovernanceTables } from "./governance-types.ts";
 
 /**
  * Kysely's view of the schema (see migrations/). Dates are ISO strings (the connection
@@ -194,7 +196,7 @@ export interface AuditEventTable {
 }
 
 
-export interface Database extends EarlyHelpTables, CaseworkTables, LookedAfterTables {
+export interface Database extends EarlyHelpTables, CaseworkTables, LookedAfterTables, MeasureTables, GovernanceTables {
   local_authority: LocalAuthorityTable;
   locality: LocalityTable;
   organisation: OrganisationTable;

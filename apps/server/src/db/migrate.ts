@@ -7,6 +7,8 @@ import * as m0005socialcare from "./migrations/0005-social-care.ts";
 import * as m0006earlyhelp from "./migrations/0006-early-help.ts";
 import * as m0007notes from "./migrations/0007-case-notes-supervision.ts";
 import * as m0008lookedafter from "./migrations/0008-looked-after.ts";
+import * as m0009measures from "./migrations/0009-measures.ts";
+import * as m0010governance from "./migrations/0010-governance.ts";
 
 /** Every migration in order. Append only: a landed migration is never edited. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -18,6 +20,8 @@ const MIGRATIONS: Record<string, Migration> = {
   "0006-early-help": m0006earlyhelp,
   "0007-case-notes-supervision": m0007notes,
   "0008-looked-after": m0008lookedafter,
+  "0009-measures": m0009measures,
+  "0010-governance": m0010governance,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

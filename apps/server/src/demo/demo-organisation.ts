@@ -74,6 +74,7 @@ export const DEMO_USERS: DemoUser[] = [
   { username: "yj.wcc", la: WCC, org: "wcc", team: "bi-yjs", role: "youth_justice_worker", name: "Yasmin James", email: "yj.wcc@example.org" },
   { username: "analyst.wcc", la: WCC, org: "wcc", team: "bi-performance", role: "performance_analyst", name: "Anil Patel", email: "analyst.wcc@example.org" },
   { username: "auditor.wcc", la: WCC, org: "wcc", team: "wcc-admin", role: "auditor", name: "Aoife Doyle", email: "auditor.wcc@example.org" },
+  { username: "leader.wcc", la: WCC, org: "wcc", team: "bi-performance", role: "leader", name: "Lena Marsh (Director of Children's Services)", email: "leader.wcc@example.org" },
   { username: "sw.rbkc", la: RBKC, org: "rbkc", team: "rbkc-sw", role: "practitioner", name: "Simone Baptiste", email: "sw.rbkc@example.org" },
   { username: "tm.rbkc", la: RBKC, org: "rbkc", team: "rbkc-sw", role: "team_manager", name: "Tomasz Nowak", email: "tm.rbkc@example.org" },
   { username: "admin.rbkc", la: RBKC, org: "rbkc", team: "rbkc-admin", role: "administrator", name: "Ruth Adeyemi", email: "admin.rbkc@example.org" },

@@ -4,6 +4,9 @@ import { hashPassword } from "../auth/passwords.ts";
 import type { Database } from "../db/database-types.ts";
 import { DEMO_AUTHORITIES, DEMO_LOCALITIES, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_TEAMS, DEMO_USERS, RBKC, WCC } from "./demo-organisation.ts";
 import { seedDemoPeople } from "./demo-people.ts";
+import { seedDemoGovernance } from "./demo-governance.ts";
+import { rebuildMeasures } from "../data/measures/measure-rebuild.ts";
+import { seedDemoMeasures } from "./demo-measures.ts";
 
 /** Ids of what the organisation seed created, by the keys in demo-organisation.ts. */
 export interface DemoContext {
@@ -70,5 +73,10 @@ export async function seedDemoOrganisation(db: Kysely<Database>): Promise<DemoCo
 export async function seedDemo(db: Kysely<Database>, options: { people: number; seed?: number; onProgress?: (done: number, total: number) => void }): Promise<DemoContext> {
   const ctx = await seedDemoOrganisation(db);
   await seedDemoPeople(db, ctx, { count: options.people, seed: options.seed ?? 20261122, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  await seedDemoGovernance(db, ctx);
+  // Build the demo authorities' measures now (every new person marked them dirty); the caseload
+  // recorded later through the API is applied by the refresh before the first read.
+  for (const la of [WCC, RBKC]) await rebuildMeasures(db, la);
+  await seedDemoMeasures(db, new Date().toISOString().slice(0, 10));
   return ctx;
 }

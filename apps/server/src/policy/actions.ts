@@ -52,5 +52,12 @@ export const ACTIONS = [
   "import:run",
   // Preparing the statutory returns (SSDA903, CIN census) from an authority's whole casework.
   "return:prepare",
+  // The outcomes framework: reading measures and dashboards (drill-down to children still goes
+  // through person scope), and entering external figures, baselines and targets.
+  "measure:read",
+  "measure:write",
+  // Strategy priorities and actions, committees' work programmes, actions and recommendations.
+  "governance:read",
+  "governance:write",
 ] as const;
 export type Action = (typeof ACTIONS)[number];

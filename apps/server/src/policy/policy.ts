@@ -33,7 +33,7 @@ const CASEWORK: readonly Action[] = [
 const GRANTS: Record<Role, readonly Action[]> = {
   practitioner: CASEWORK,
   // Managers allocate, authorise, decide at the front door and record supervision.
-  team_manager: [...CASEWORK, "person:restrict", "case:allocate", "case:authorise", "contact:decide", "supervision:write", "iro:read", "report:read"],
+  team_manager: [...CASEWORK, "person:restrict", "case:allocate", "case:authorise", "contact:decide", "supervision:write", "iro:read", "report:read", "measure:read", "governance:read"],
   // IROs chair reviews and keep their own records; they read the service's reports.
   iro: [...CASEWORK, "iro:read", "iro:write", "report:read"],
   youth_justice_worker: CASEWORK,
@@ -41,10 +41,13 @@ const GRANTS: Record<Role, readonly Action[]> = {
   // update the Team Around the Family actions they own, and change nothing else.
   partner_practitioner: ["session:self", "person:search", "person:read", "case:read", "request:submit", "task:update"],
   // Analysts follow a finding to a child's record to check it, but do not edit.
-  performance_analyst: ["session:self", "person:search", "person:read", "case:read", "note:read", "social-care:read", "settings:read", "lac:read", "iro:read", "report:read", "return:prepare"],
+  performance_analyst: ["session:self", "person:search", "person:read", "case:read", "note:read", "social-care:read", "settings:read", "lac:read", "iro:read", "report:read", "return:prepare", "measure:read", "measure:write", "governance:read", "governance:write"],
   // Administrators set the authority's local standards (visit frequency, review interval).
   administrator: ["session:self", "admin:read", "admin:write", "settings:read", "settings:write", "import:run"],
   auditor: ["session:self", "audit:read", "audit:verify", "admin:read"],
+  // Directors, heads of service and board members: the outcomes, the strategy and committee
+  // trackers, and the records behind a number as person scope allows.
+  leader: ["session:self", "person:search", "person:read", "case:read", "report:read", "measure:read", "governance:read", "governance:write"],
 };
 
 /** True when the role holds the action. */
@@ -65,6 +68,7 @@ export function hasAuthorityWideScope(role: Role): boolean {
     case "iro":
     case "youth_justice_worker":
     case "performance_analyst":
+    case "leader":
       return true;
     case "partner_practitioner":
     case "administrator":

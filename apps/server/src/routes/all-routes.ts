@@ -21,6 +21,10 @@ import { lacReviewRoutes } from "./lac-review-routes.ts";
 import { iroRoutes } from "./iro-routes.ts";
 import { reportRoutes } from "./report-routes.ts";
 import { returnRoutes } from "./return-routes.ts";
+import { measureRoutes } from "./measure-routes.ts";
+import { measureExportRoutes } from "./measure-export-routes.ts";
+import { measureFigureRoutes } from "./measure-figure-routes.ts";
+import { governanceRoutes } from "./governance-routes.ts";
 
 /** Every endpoint of the service. The OpenAPI document and the permission snapshot are built from this list. */
-export const allRoutes: Route[] = [...healthRoutes, ...openapiRoutes, ...authRoutes, ...oidcRoutes, ...peopleRoutes, ...personLinksRoutes, ...adminOrganisationRoutes, ...adminUserRoutes, ...auditRoutes, ...caseworkRoutes, ...socialCareRoutes, ...lookedAfterRoutes, ...lookedAfterHealthRoutes, ...frontDoorRoutes, ...caseNoteRoutes, ...supervisionRoutes, ...earlyHelpRoutes, ...lacReviewRoutes, ...iroRoutes, ...reportRoutes, ...returnRoutes, ...importRoutes];
+export const allRoutes: Route[] = [...healthRoutes, ...openapiRoutes, ...authRoutes, ...oidcRoutes, ...peopleRoutes, ...personLinksRoutes, ...adminOrganisationRoutes, ...adminUserRoutes, ...auditRoutes, ...caseworkRoutes, ...socialCareRoutes, ...lookedAfterRoutes, ...lookedAfterHealthRoutes, ...frontDoorRoutes, ...caseNoteRoutes, ...supervisionRoutes, ...earlyHelpRoutes, ...lacReviewRoutes, ...iroRoutes, ...reportRoutes, ...returnRoutes, ...measureRoutes, ...measureExportRoutes, ...measureFigureRoutes, ...governanceRoutes, ...importRoutes];

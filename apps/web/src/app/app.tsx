@@ -5,9 +5,25 @@ import { ImportJobPage } from "../pages/admin/import-job-page.tsx";
 import { ImportsPage } from "../pages/admin/import-pages.tsx";
 import { ReportPage } from "../pages/reports/report-page.tsx";
 import { ReportsHomePage } from "../pages/reports/reports-home-page.tsx";
+import { DashboardPage } from "../pages/outcomes/dashboard-page.tsx";
+import { MeasureCataloguePage } from "../pages/outcomes/measure-catalogue-page.tsx";
+import { MeasureChildrenPage } from "../pages/outcomes/measure-children-page.tsx";
+import { MeasureDetailPage } from "../pages/outcomes/measure-detail-page.tsx";
+import { FigureEntryPage } from "../pages/outcomes/figures/figure-entry-page.tsx";
+import { FigureImportJobPage } from "../pages/outcomes/figures/figure-import-job-page.tsx";
+import { FigureImportPage } from "../pages/outcomes/figures/figure-import-page.tsx";
 import { CheckFilePage } from "../pages/returns/check-file-page.tsx";
 import { PrepareReturnPage } from "../pages/returns/prepare-return-page.tsx";
 import { ReturnsHomePage } from "../pages/returns/returns-home-page.tsx";
+import { GovernanceHomePage } from "../pages/governance/governance-home-page.tsx";
+import { StrategyPage } from "../pages/governance/strategy-page.tsx";
+import { GovActionPage } from "../pages/governance/gov-action-page.tsx";
+import { WhatWeSaidPage } from "../pages/governance/what-we-said-page.tsx";
+import { CommitteePage } from "../pages/governance/committee-page.tsx";
+import { AddPriorityPage, AddStrategyPage, EditPriorityPage } from "../pages/governance/strategy-form-pages.tsx";
+import { AddGovActionPage, EditGovActionPage } from "../pages/governance/gov-action-form-pages.tsx";
+import { AddMeetingPage, AddWorkItemPage, MoveWorkItemPage } from "../pages/governance/committee-form-pages.tsx";
+import { AddCommitteeActionPage, AddRecommendationPage, RecordResponsePage, UpdateCommitteeActionPage } from "../pages/governance/committee-tracker-form-pages.tsx";
 import { OrganisationFormPage, OrganisationListPage } from "../pages/admin/organisation-pages.tsx";
 import { SharedServicesPage } from "../pages/admin/shared-service-pages.tsx";
 import { TeamFormPage, TeamListPage } from "../pages/admin/team-pages.tsx";
@@ -175,9 +191,36 @@ function AppRoutes() {
         <Route path="/admin/imports" element={<Private action="import:run"><ImportsPage /></Private>} />
         <Route path="/admin/imports/:id" element={<Private action="import:run"><ImportJobPage /></Private>} />
         <Route path="/reports" element={<Private action="report:read"><ReportsHomePage /></Private>} />
+        <Route path="/outcomes" element={<Private action="measure:read"><DashboardPage key="leaders" board="leaders" /></Private>} />
+        <Route path="/outcomes/early-help" element={<Private action="measure:read"><DashboardPage key="early-help" board="early-help" /></Private>} />
+        <Route path="/outcomes/team" element={<Private action="measure:read"><DashboardPage key="team" board="team" /></Private>} />
+        <Route path="/outcomes/measures" element={<Private action="measure:read"><MeasureCataloguePage /></Private>} />
+        <Route path="/outcomes/measures/:id" element={<Private action="measure:read"><MeasureDetailPage /></Private>} />
+        <Route path="/outcomes/measures/:id/children" element={<Private action="measure:read"><MeasureChildrenPage /></Private>} />
+        <Route path="/outcomes/figures" element={<Private action="measure:write"><FigureEntryPage /></Private>} />
+        <Route path="/outcomes/figures/new" element={<Private action="measure:write"><FigureEntryPage /></Private>} />
+        <Route path="/outcomes/figures/import" element={<Private action="measure:write"><FigureImportPage /></Private>} />
+        <Route path="/outcomes/figures/import/:id" element={<Private action="measure:write"><FigureImportJobPage /></Private>} />
         <Route path="/returns" element={<Private action="return:prepare"><ReturnsHomePage /></Private>} />
         <Route path="/returns/prepare" element={<Private action="return:prepare"><PrepareReturnPage /></Private>} />
         <Route path="/returns/check" element={<Private action="return:prepare"><CheckFilePage /></Private>} />
+        <Route path="/governance" element={<Private action="governance:read"><GovernanceHomePage /></Private>} />
+        <Route path="/governance/strategies/:id" element={<Private action="governance:read"><StrategyPage /></Private>} />
+        <Route path="/governance/strategies/:id/report" element={<Private action="governance:read"><WhatWeSaidPage /></Private>} />
+        <Route path="/governance/actions/:id" element={<Private action="governance:read"><GovActionPage /></Private>} />
+        <Route path="/governance/committees/:id" element={<Private action="governance:read"><CommitteePage /></Private>} />
+        <Route path="/governance/strategies/new" element={<Private action="governance:write"><AddStrategyPage /></Private>} />
+        <Route path="/governance/strategies/:id/priorities/new" element={<Private action="governance:write"><AddPriorityPage /></Private>} />
+        <Route path="/governance/strategies/:id/priorities/:priorityId/edit" element={<Private action="governance:write"><EditPriorityPage /></Private>} />
+        <Route path="/governance/strategies/:id/priorities/:priorityId/actions/new" element={<Private action="governance:write"><AddGovActionPage /></Private>} />
+        <Route path="/governance/actions/:id/edit" element={<Private action="governance:write"><EditGovActionPage /></Private>} />
+        <Route path="/governance/committees/:id/meetings/new" element={<Private action="governance:write"><AddMeetingPage /></Private>} />
+        <Route path="/governance/committees/:id/work-items/new" element={<Private action="governance:write"><AddWorkItemPage /></Private>} />
+        <Route path="/governance/committees/:id/work-items/:itemId/move" element={<Private action="governance:write"><MoveWorkItemPage /></Private>} />
+        <Route path="/governance/committees/:id/actions/new" element={<Private action="governance:write"><AddCommitteeActionPage /></Private>} />
+        <Route path="/governance/committees/:id/actions/:actionId/update" element={<Private action="governance:write"><UpdateCommitteeActionPage /></Private>} />
+        <Route path="/governance/committees/:id/recommendations/new" element={<Private action="governance:write"><AddRecommendationPage /></Private>} />
+        <Route path="/governance/committees/:id/recommendations/:recommendationId/response" element={<Private action="governance:write"><RecordResponsePage /></Private>} />
         <Route path="/reports/iro-annual" element={<Private action="report:read"><ReportPage kind="iro-annual" /></Private>} />
         <Route path="/reports/placement-stability" element={<Private action="report:read"><ReportPage kind="placement-stability" /></Private>} />
         <Route path="/reports/looked-after-timeliness" element={<Private action="report:read"><ReportPage kind="looked-after-timeliness" /></Private>} />

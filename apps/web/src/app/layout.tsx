@@ -19,6 +19,8 @@ function navItems(permissions: (action: string) => boolean): NavItem[] {
   if (permissions("iro:read")) items.push({ href: "/iro", label: "IRO dashboard" });
   if (permissions("admin:read")) items.push({ href: "/admin", label: "Administration" });
   if (permissions("report:read")) items.push({ href: "/reports", label: "Reports" });
+  if (permissions("measure:read")) items.push({ href: "/outcomes", label: "Outcomes" });
+  if (permissions("governance:read")) items.push({ href: "/governance", label: "Strategy and scrutiny" });
   if (permissions("return:prepare")) items.push({ href: "/returns", label: "Returns" });
   if (permissions("audit:read")) items.push({ href: "/audit", label: "Audit log" });
   return items;

@@ -1,61 +1,14 @@
 import type { ImportJob } from "@family-story/schemas";
-import { useEffect, useState } from "react";
 import { Link, useParams } from "react-router";
 import { loadImport } from "../../api/imports.ts";
 import { usePageTitle } from "../../app/page-title.ts";
 import { formatDateTime } from "../../components/format.ts";
+import { ImportProgressBar, usePolledJob } from "../../components/import-job-progress.tsx";
 import { ScrollTable } from "../../components/scroll-table.tsx";
 import { ProblemMessage } from "../../components/status.tsx";
 import { ImportStatusTag } from "./import-pages.tsx";
 
-const POLL_MS = 1000;
 const n = (value: number) => value.toLocaleString("en-GB");
-
-/** Polls the job every second while it runs; stops once it is done or failed. */
-function useImportJob(id: string): { job: ImportJob | null; error: unknown } {
-  const [job, setJob] = useState<ImportJob | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    let live = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const poll = (): void => {
-      loadImport(id).then(
-        (next) => {
-          if (!live) return;
-          setJob(next);
-          setError(null);
-          if (next.status === "running") timer = setTimeout(poll, POLL_MS);
-        },
-        (e: unknown) => {
-          if (live) setError(e);
-        },
-      );
-    };
-    poll();
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [id]);
-  return { job, error };
-}
-
-/** A GOV.UK-styled progress bar; the fill is an SVG rect so no inline style is needed (CSP). */
-function ProgressBar({ job }: { job: ImportJob }) {
-  const percent = job.total === 0 ? 0 : Math.min(100, Math.floor((job.processed / job.total) * 100));
-  return (
-    <div className="govuk-form-group">
-      <p className="govuk-body" id="import-progress-label">
-        {job.phase === null || job.phase === "queued" ? "Starting" : `Loading ${job.phase}`}: {n(job.processed)} of {n(job.total)} rows
-      </p>
-      <div className="app-progress" role="progressbar" aria-labelledby="import-progress-label" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-valuetext={`${percent}% (${job.phase ?? "starting"})`}>
-        <svg className="app-progress__track" viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true" focusable="false">
-          <rect className="app-progress__fill" x="0" y="0" width={percent} height="1" />
-        </svg>
-      </div>
-    </div>
-  );
-}
 
 /** The counts per table, once the job has finished. */
 function SummaryTable({ job }: { job: ImportJob }) {
@@ -156,7 +109,7 @@ function announcement(job: ImportJob | null): string {
 export function ImportJobPage() {
   const { id = "" } = useParams();
   usePageTitle("SSDA903 import");
-  const { job, error } = useImportJob(id);
+  const { job, error } = usePolledJob(loadImport, id);
   return (
     <>
       <Link className="govuk-back-link" to="/admin/imports">Imports</Link>
@@ -184,7 +137,14 @@ export function ImportJobPage() {
               </div>
             )}
           </dl>
-          {job.status === "running" && <ProgressBar job={job} />}
+          {job.status === "running" && (
+            <ImportProgressBar
+              processed={job.processed}
+              total={job.total}
+              label={job.phase === null || job.phase === "queued" ? "Starting" : `Loading ${job.phase}`}
+              valueText={(percent) => `${String(percent)}% (${job.phase ?? "starting"})`}
+            />
+          )}
           {job.status === "failed" && <p className="govuk-body govuk-error-message">The import stopped: {job.summary?.error ?? "an unexpected error"}. Rows written before it stopped are kept; importing the same files again completes it.</p>}
           {job.status === "done" && (
             <>
