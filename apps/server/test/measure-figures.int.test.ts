@@ -175,6 +175,13 @@ describe.each(DATABASE_KINDS)("measure figures on %s", (kind) => {
     expect(ownChain.filter((a) => a.startsWith("measure.import"))).toEqual(["measure.import.start", "measure.import", "measure.import.start", "measure.import"]);
     const partnerChain = await auditActions(partner.laCode);
     expect(partnerChain[0]).toMatchObject({ action: "measure.import", entity_id: job.id, details: { inserted: 4, rejected: 6, file: "figures.csv" } });
+
+    // The administrators' SSDA903 import list does not show figure imports.
+    const admin = await buildUser(db(), tenant, "administrator");
+    const adminClient = await signIn(svc.app, admin.username, TEST_PASSWORD);
+    const listed = (await adminClient.get("/api/v1/imports")).json<{ jobs: { id: string }[] }>().jobs.map((j) => j.id);
+    expect(listed).not.toContain(job.id);
+    expect((await adminClient.get(`/api/v1/imports/${job.id}`)).statusCode).toBe(404);
   });
 
   it("reports a header without the required columns and saves nothing; another authority's job is not found", async () => {

@@ -96,6 +96,8 @@ export class ImportRepository {
       .selectAll("import_job")
       .select("app_user.display_name as started_by_name")
       .where("import_job.la_code", "=", this.actor.laCode)
+      // The table also holds imports of outcome figures, which have pages of their own.
+      .where("import_job.kind", "=", "ssda903")
       .$castTo<ImportJobWithUser>();
   }
 }
