@@ -1,6 +1,7 @@
 import { addCalendarDays, todayIso } from "@family-story/domain";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/database-types.ts";
+import { HISTORY_PERSON_FLOOR } from "./demo-history.ts";
 
 /** A child picked for a demo case, with the parents recorded for them. */
 export interface DemoChild {
@@ -22,6 +23,8 @@ export async function pickDemoChildren(db: Kysely<Database>, laCode: string, cou
     .select(["id", "la_code", "given_name", "family_name", "dob"])
     .where("la_code", "=", laCode)
     .where("restricted", "=", false)
+    // Never a child of the seeded history (demo-history.ts): their story is already told.
+    .where("id", "<", HISTORY_PERSON_FLOOR)
     .where("dob", ">=", addCalendarDays(today, -15 * 365))
     .where("dob", "<=", addCalendarDays(today, -365))
     .orderBy("id")

@@ -4,13 +4,15 @@ import type { Database } from "../db/database-types.ts";
 import { demoApi, type DemoApi } from "./demo-api-client.ts";
 import { pickDemoChildren, type DemoChild } from "./demo-casework-people.ts";
 import { assessFamily, closeWithOutcomes, planWithTaf, requestEarlyHelp, reviewPlan, stepUp, type EarlyHelpStaff } from "./demo-early-help.ts";
+import { HISTORY_PERSON_FLOOR } from "./demo-history.ts";
 import { RBKC, WCC } from "./demo-organisation.ts";
 import { seedDemoLookedAfter } from "./demo-looked-after.ts";
 import { assess, cinPlan, closeEpisode, protect, referThroughFrontDoor, reviewConference, visits, workingDaysAgo, type DemoStaff } from "./demo-social-care.ts";
 
 /** True once the demo caseload has been recorded (any case in the demo's home authority). */
 export async function hasDemoCasework(db: Kysely<Database>): Promise<boolean> {
-  const row = await db.selectFrom("casework_case").select("id").where("la_code", "=", WCC).limit(1).executeTakeFirst();
+  // The seeded history's cases (demo-history.ts) are not the caseload.
+  const row = await db.selectFrom("casework_case").select("id").where("la_code", "=", WCC).where("subject_person_id", "<", HISTORY_PERSON_FLOOR).limit(1).executeTakeFirst();
   return row !== undefined;
 }
 

@@ -7,6 +7,7 @@ import { seedDemoPeople } from "./demo-people.ts";
 import { seedDemoGovernance } from "./demo-governance.ts";
 import { rebuildMeasures } from "../data/measures/measure-rebuild.ts";
 import { seedDemoMeasures } from "./demo-measures.ts";
+import { seedDemoHistory } from "./demo-history.ts";
 
 /** Ids of what the organisation seed created, by the keys in demo-organisation.ts. */
 export interface DemoContext {
@@ -74,6 +75,8 @@ export async function seedDemo(db: Kysely<Database>, options: { people: number; 
   const ctx = await seedDemoOrganisation(db);
   await seedDemoPeople(db, ctx, { count: options.people, seed: options.seed ?? 20261122, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   await seedDemoGovernance(db, ctx);
+  // Five years of closed-off casework history for new children, so the measures have a past.
+  await seedDemoHistory(db, ctx);
   // Build the demo authorities' measures now (every new person marked them dirty); the caseload
   // recorded later through the API is applied by the refresh before the first read.
   for (const la of [WCC, RBKC]) await rebuildMeasures(db, la);
