@@ -1,4 +1,5 @@
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
+import { formatDateTime } from "./format.ts";
 
 const POLL_MS = 1000;
 const n = (value: number) => value.toLocaleString("en-GB");
@@ -52,5 +53,30 @@ export function ImportProgressBar({ processed, total, label, valueText = (percen
         </svg>
       </div>
     </div>
+  );
+}
+
+/**
+ * An import's status and times as a GOV.UK summary list: the status (as the caller tags it),
+ * when it started and by whom, and when it finished once it has.
+ */
+export function ImportJobTimes({ job, status }: { job: { startedAt: string; startedBy: string | null; finishedAt: string | null }; status: ReactNode }) {
+  return (
+    <dl className="govuk-summary-list">
+      <div className="govuk-summary-list__row">
+        <dt className="govuk-summary-list__key">Status</dt>
+        <dd className="govuk-summary-list__value">{status}</dd>
+      </div>
+      <div className="govuk-summary-list__row">
+        <dt className="govuk-summary-list__key">Started</dt>
+        <dd className="govuk-summary-list__value">{formatDateTime(job.startedAt)}{job.startedBy === null ? "" : ` by ${job.startedBy}`}</dd>
+      </div>
+      {job.finishedAt !== null && (
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Finished</dt>
+          <dd className="govuk-summary-list__value">{formatDateTime(job.finishedAt)}</dd>
+        </div>
+      )}
+    </dl>
   );
 }

@@ -2,8 +2,7 @@ import type { ImportJob } from "@family-story/schemas";
 import { Link, useParams } from "react-router";
 import { loadImport } from "../../api/imports.ts";
 import { usePageTitle } from "../../app/page-title.ts";
-import { formatDateTime } from "../../components/format.ts";
-import { ImportProgressBar, usePolledJob } from "../../components/import-job-progress.tsx";
+import { ImportJobTimes, ImportProgressBar, usePolledJob } from "../../components/import-job-progress.tsx";
 import { ScrollTable } from "../../components/scroll-table.tsx";
 import { ProblemMessage } from "../../components/status.tsx";
 import { ImportStatusTag } from "./import-pages.tsx";
@@ -121,22 +120,7 @@ export function ImportJobPage() {
       {job === null && error === null && <p className="govuk-body">Loading…</p>}
       {job !== null && (
         <>
-          <dl className="govuk-summary-list">
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Status</dt>
-              <dd className="govuk-summary-list__value"><ImportStatusTag status={job.status} /></dd>
-            </div>
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Started</dt>
-              <dd className="govuk-summary-list__value">{formatDateTime(job.startedAt)}{job.startedBy === null ? "" : ` by ${job.startedBy}`}</dd>
-            </div>
-            {job.finishedAt !== null && (
-              <div className="govuk-summary-list__row">
-                <dt className="govuk-summary-list__key">Finished</dt>
-                <dd className="govuk-summary-list__value">{formatDateTime(job.finishedAt)}</dd>
-              </div>
-            )}
-          </dl>
+          <ImportJobTimes job={job} status={<ImportStatusTag status={job.status} />} />
           {job.status === "running" && (
             <ImportProgressBar
               processed={job.processed}

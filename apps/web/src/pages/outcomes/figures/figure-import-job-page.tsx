@@ -2,8 +2,7 @@ import type { MeasureImportJob } from "@family-story/schemas";
 import { Link, useParams } from "react-router";
 import { loadFigureImport } from "../../../api/measure-figures.ts";
 import { usePageTitle } from "../../../app/page-title.ts";
-import { formatDateTime } from "../../../components/format.ts";
-import { ImportProgressBar, usePolledJob } from "../../../components/import-job-progress.tsx";
+import { ImportJobTimes, ImportProgressBar, usePolledJob } from "../../../components/import-job-progress.tsx";
 import { ScrollTable } from "../../../components/scroll-table.tsx";
 import { ProblemMessage } from "../../../components/status.tsx";
 import { ImportStatusTag } from "../../admin/import-pages.tsx";
@@ -89,16 +88,7 @@ export function FigureImportJobPage() {
       {job === null && error === null && <p className="govuk-body">Loading…</p>}
       {job !== null && (
         <>
-          <dl className="govuk-summary-list">
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Status</dt>
-              <dd className="govuk-summary-list__value"><ImportStatusTag status={job.status} /></dd>
-            </div>
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Started</dt>
-              <dd className="govuk-summary-list__value">{formatDateTime(job.startedAt)}{job.startedBy === null ? "" : ` by ${job.startedBy}`}</dd>
-            </div>
-          </dl>
+          <ImportJobTimes job={job} status={<ImportStatusTag status={job.status} />} />
           {job.status === "running" && <ImportProgressBar processed={job.processed} total={job.total} label={job.phase === null || job.phase === "queued" ? "Starting" : "Checking and saving"} />}
           {job.status === "failed" && <p className="govuk-body govuk-error-message">The import stopped: {job.summary?.error ?? "an unexpected error"}. Figures saved before it stopped are kept; importing the same file again completes it.</p>}
           {job.status !== "running" && (
